@@ -1,0 +1,65 @@
+namespace Digest.Core.Indexing;
+
+/// <summary>
+/// Every Lucene field name Digest uses, defined once. Facet fields are indexed twice under the same name:
+/// as a <c>StringField</c> (to filter with a term) and as a <c>SortedSetDocValuesField</c> (to count).
+/// </summary>
+public static class PaperFields
+{
+    /// <summary>Paper id; exact, stored.</summary>
+    public const string Id = "id";
+
+    /// <summary>arXiv id; stored only.</summary>
+    public const string ArxivId = "arxiv_id";
+
+    /// <summary>Title; English analysis, stored (result lists, highlighting).</summary>
+    public const string Title = "title";
+
+    /// <summary>Abstract; English analysis, stored (snippets, related papers).</summary>
+    public const string Abstract = "abstract";
+
+    /// <summary>Author names, one value per author; name analysis (no stemming), stored in order.</summary>
+    public const string Author = "author";
+
+    /// <summary>Author names exact: facet and filter.</summary>
+    public const string AuthorExact = "author_exact";
+
+    /// <summary>Source keywords; English analysis.</summary>
+    public const string Keyword = "keyword";
+
+    /// <summary>Source categories (<c>cs.LG</c>): facet and filter, stored.</summary>
+    public const string Category = "category";
+
+    /// <summary>Topic slugs: facet and filter, stored.</summary>
+    public const string Topic = "topic";
+
+    /// <summary>Publication year (<c>2025</c>): facet and filter.</summary>
+    public const string Year = "year";
+
+    /// <summary>Publication month (<c>2025-05</c>): facet and filter.</summary>
+    public const string Month = "month";
+
+    /// <summary><c>yes</c> or <c>no</c>: whether a code link is known. Facet and filter.</summary>
+    public const string HasCode = "code";
+
+    /// <summary>Publication date as <c>yyyyMMdd</c>: Int32 field for ranges, numeric doc values for sorting; stored as text under <see cref="PublishedText"/>.</summary>
+    public const string Published = "published";
+
+    /// <summary>Publication date <c>yyyy-MM-dd</c>, stored only.</summary>
+    public const string PublishedText = "published_text";
+
+    /// <summary>Digest days <c>yyyy-MM-dd</c>: filter, facet (day listing), stored.</summary>
+    public const string DigestDay = "digest_day";
+
+    /// <summary>Code repository URLs, stored only.</summary>
+    public const string CodeUrl = "code_url";
+
+    /// <summary>Upvotes: numeric doc values for sorting, stored.</summary>
+    public const string Upvotes = "upvotes";
+
+    /// <summary>Value of <see cref="HasCode"/> for papers with code.</summary>
+    public const string Yes = "yes";
+
+    /// <summary>Value of <see cref="HasCode"/> for papers without code.</summary>
+    public const string No = "no";
+}

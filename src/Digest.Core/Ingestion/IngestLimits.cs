@@ -1,0 +1,23 @@
+namespace Digest.Core.Ingestion;
+
+/// <summary>Size limits applied to every source; a record over a limit is rejected with the limit in the reason.</summary>
+public sealed class IngestLimits
+{
+    /// <summary>Largest file (or upload) accepted, in bytes.</summary>
+    public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Longest title, in characters.</summary>
+    public int MaxTitleLength { get; set; } = 1_000;
+
+    /// <summary>Longest abstract, in characters.</summary>
+    public int MaxAbstractLength { get; set; } = 20_000;
+
+    /// <summary>Most authors on one paper.</summary>
+    public int MaxAuthors { get; set; } = 1_000;
+
+    /// <summary>Longest single author name, category, keyword or URL, in characters.</summary>
+    public int MaxFieldLength { get; set; } = 500;
+
+    /// <summary>Most categories or keywords on one paper.</summary>
+    public int MaxListItems { get; set; } = 100;
+}

@@ -1,0 +1,21 @@
+namespace Digest.Core.Ingestion;
+
+/// <summary>What a parser knows besides the text: where it came from, the date hints, limits, and where to put notes.</summary>
+public sealed class ParseContext
+{
+    public required string SourceName { get; init; }
+
+    /// <summary>The digest day given with <c>--date</c>; overrides a date line's day and year.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>The year given with <c>--year</c>, for digest pages whose date line has none.</summary>
+    public int? Year { get; init; }
+
+    /// <summary>"Today" for inferring a year; injectable for tests.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public IngestLimits Limits { get; init; } = new();
+
+    /// <summary>File-level observations for the report (for example "year inferred as 2024").</summary>
+    public List<string> Notes { get; } = [];
+}

@@ -1,0 +1,20 @@
+namespace Digest.Core.Ingestion;
+
+/// <summary>The source formats the ingest service reads. The names are what <c>--format</c> accepts.</summary>
+public enum SourceFormat
+{
+    /// <summary>A digest page saved as text: header lines, a date line, then title and abstract paragraphs.</summary>
+    DigestText,
+
+    /// <summary>Hugging Face daily papers JSON: an array of items with a nested <c>paper</c> object.</summary>
+    HuggingFaceDaily,
+
+    /// <summary>An arXiv API Atom feed.</summary>
+    ArxivAtom,
+
+    /// <summary>arXiv OAI-PMH records in the <c>arXivRaw</c> or <c>arXiv</c> metadata format.</summary>
+    ArxivOai,
+
+    /// <summary>JSON Lines in the shape of papers-dev.jsonl; also Digest's export format.</summary>
+    JsonLines,
+}

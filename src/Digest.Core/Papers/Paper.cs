@@ -1,0 +1,69 @@
+namespace Digest.Core.Papers;
+
+/// <summary>
+/// A research paper as Digest knows it: the merged result of every source that mentioned it.
+/// Parsers produce one of these per record (with only the facts their source carries);
+/// the store merges them by <see cref="Id"/>.
+/// </summary>
+public sealed record Paper
+{
+    /// <summary>Stable id: the arXiv id without version when known, else a title-derived id (see <see cref="PaperId"/>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The arXiv id without version (new style <c>2403.01234</c> or old style <c>hep-th/9901001</c>), when known.</summary>
+    public string? ArxivId { get; init; }
+
+    public required string Title { get; init; }
+
+    public string Abstract { get; init; } = "";
+
+    /// <summary>Authors in the order the source lists them.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>Date of the first version (arXiv) or of publication as the source states it.</summary>
+    public DateOnly? Published { get; init; }
+
+    /// <summary>Date of the latest version the sources reported.</summary>
+    public DateOnly? Revised { get; init; }
+
+    /// <summary>The digest days (daily pages) the paper appeared on, ascending.</summary>
+    public IReadOnlyList<DateOnly> DigestDays { get; init; } = [];
+
+    /// <summary>Source categories such as <c>cs.LG</c>; the primary category first when known.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Keywords given by a source (for example Hugging Face's <c>ai_keywords</c>).</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>Code repositories: given by the source or found in the abstract.</summary>
+    public IReadOnlyList<string> CodeUrls { get; init; } = [];
+
+    /// <summary>The project page, when a source gives one.</summary>
+    public string? ProjectUrl { get; init; }
+
+    /// <summary>DOI, when a source gives one.</summary>
+    public string? Doi { get; init; }
+
+    /// <summary>Community upvotes (Hugging Face), when given; merges keep the highest seen.</summary>
+    public int? Upvotes { get; init; }
+
+    /// <summary>Topic slugs assigned by the taxonomy.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary>The source formats that contributed this paper, for example <c>digest-text</c>, <c>arxiv-atom</c>.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>When Digest first stored this paper (UTC). Set by the store.</summary>
+    public DateTimeOffset FirstSeen { get; init; }
+
+    /// <summary>When the stored paper last gained a fact (UTC). Set by the store.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>arXiv abstract page, when the arXiv id is known.</summary>
+    public string? AbsUrl => ArxivId is null ? null : $"https://arxiv.org/abs/{ArxivId}";
+
+    /// <summary>arXiv PDF, when the arXiv id is known.</summary>
+    public string? PdfUrl => ArxivId is null ? null : $"https://arxiv.org/pdf/{ArxivId}";
+
+    public bool HasCode => CodeUrls.Count > 0;
+}

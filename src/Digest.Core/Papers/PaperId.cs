@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Digest.Core.Papers;
+
+/// <summary>
+/// Paper ids. arXiv ids are normalised to their version-less form; papers without one get an id
+/// derived from the normalised title, so the same title always maps to the same id.
+/// </summary>
+public static partial class PaperId
+{
+    /// <summary>Prefix of ids derived from a title (never a valid arXiv id).</summary>
+    public const string TitlePrefix = "t-";
+
+    [GeneratedRegex(@"^(?:(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/|arxiv:)?\s*(?<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArxivPattern();
+
+    /// <summary>
+    /// The version-less arXiv id in <paramref name="text"/> (a bare id, <c>arXiv:</c> id, or abs/pdf URL), or null.
+    /// Old-style ids keep their archive name in lower case (<c>hep-th/9901001</c>).
+    /// </summary>
+    public static string? TryParseArxiv(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 200) return null;
+        var match = ArxivPattern().Match(text.Trim());
+        if (!match.Success) return null;
+        var id = match.Groups["id"].Value;
+        var slash = id.IndexOf('/');
+        return slash < 0 ? id : id[..slash].ToLowerInvariant() + id[slash..];
+    }
+
+    /// <summary>The title key used to recognise the same paper across sources: lower-case letters and digits only.</summary>
+    public static string TitleKey(string title)
+    {
+        var builder = new StringBuilder(title.Length);
+        foreach (var c in title.Normalize(NormalizationForm.FormKD))
+        {
+            if (char.IsLetterOrDigit(c)) builder.Append(char.ToLowerInvariant(c));
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>A stable id for a paper known only by its title.</summary>
+    public static string FromTitle(string title)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(TitleKey(title)));
+        return TitlePrefix + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
+
+    /// <summary>The id for a paper: its arXiv id when known, else the title-derived id.</summary>
+    public static string For(string? arxivId, string title) => arxivId ?? FromTitle(title);
+
+    /// <summary>True when <paramref name="id"/> has the shape of an id Digest issues (safe to use in a URL path).</summary>
+    public static bool IsWellFormed(string? id) =>
+        id is not null && (TryParseArxiv(id) == id || (id.StartsWith(TitlePrefix, StringComparison.Ordinal) && id.Length == 18 && id[2..].All(Uri.IsHexDigit)));
+}

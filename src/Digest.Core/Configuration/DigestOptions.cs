@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Digest.Core.Ingestion;
+
+namespace Digest.Core.Configuration;
+
+/// <summary>Settings under the <c>Digest</c> section (environment: <c>Digest__Name</c>).</summary>
+public sealed class DigestOptions
+{
+    public const string SectionName = "Digest";
+
+    /// <summary>Folder holding the SQLite store, the index, the inbox and the taxonomy file. Relative paths are relative to the working directory.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>On the first start with an empty store, ingest the bundled sample digest.</summary>
+    public bool SeedSampleDigest { get; set; } = true;
+
+    /// <summary>API key for <c>POST /api/ingest</c>; unset disables the endpoint.</summary>
+    public string? IngestApiKey { get; set; }
+
+    /// <summary>Watch <c>inbox/</c> in the data directory and ingest files dropped there.</summary>
+    public bool WatchInbox { get; set; } = true;
+
+    /// <summary>How often the inbox is scanned.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the app checks the store for papers written by another process (the CLI) and indexes them.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan IndexSyncInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Size limits for everything ingested.</summary>
+    public IngestLimits Limits { get; set; } = new();
+
+    /// <summary>The data directory as an absolute path.</summary>
+    public string DataPath => Path.GetFullPath(DataDirectory);
+
+    public string DatabasePath => Path.Combine(DataPath, "digest.db");
+
+    public string IndexPath => Path.Combine(DataPath, "index");
+
+    public string InboxPath => Path.Combine(DataPath, "inbox");
+}

@@ -1,0 +1,111 @@
+using Digest.Core.Papers;
+using Digest.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Digest.Core.Indexing;
+
+/// <summary>
+/// Keeps the index in step with the store. The store numbers every write batch; the index remembers the number it
+/// reflects. Catching up indexes everything newer: after a crash between the store commit and the index commit, after
+/// another process (the CLI) wrote papers, or from zero when the index was recreated.
+/// </summary>
+public sealed class IndexSynchronizer(PaperStore store, PaperIndex index, ILogger<IndexSynchronizer> logger)
+{
+    private const int BatchSize = 2_000;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>
+    /// Indexes a batch the caller has just committed to the store. When the index is exactly one batch behind,
+    /// the papers in hand are used; otherwise (another writer got in between) it catches up from the store.
+    /// </summary>
+    public async Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (index.ChangeSeq == previousSeq)
+            {
+                index.Apply(papers, deletedIds, changeSeq);
+                index.Refresh();
+                return;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        await CatchUpAsync(cancellationToken);
+    }
+
+    /// <summary>Indexes every change newer than the index; returns how many papers were (re)indexed. Cheap when nothing changed.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var from = index.ChangeSeq;
+            var latest = await store.LatestChangeSeqAsync(cancellationToken);
+            if (latest <= from) return 0;
+
+            var count = 0;
+            var maxSeen = from;
+            var batch = new List<Paper>(BatchSize);
+            await foreach (var (paper, seq) in store.ReadChangedSinceAsync(from, cancellationToken))
+            {
+                batch.Add(paper);
+                maxSeen = Math.Max(maxSeen, seq);
+                if (batch.Count == BatchSize)
+                {
+                    // The checkpoint moves only at the end: a partial catch-up must be repeated whole.
+                    index.Apply(batch, [], from);
+                    count += batch.Count;
+                    batch.Clear();
+                }
+            }
+            // Writes are serialized, so every deletion numbered up to the newest paper seen is visible now.
+            var deletions = await store.ReadDeletionsSinceAsync(from, cancellationToken);
+            index.Apply(batch, deletions, Math.Max(maxSeen, latest));
+            count += batch.Count;
+            index.Commit();
+            index.Refresh();
+            if (count > 0 || deletions.Count > 0)
+            {
+                logger.LogInformation("Index caught up with the store: {Count} papers indexed, {Deleted} removed, now at change {Seq}", count, deletions.Count, index.ChangeSeq);
+            }
+            return count;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Makes the index's current state durable.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            index.Commit();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Drops the index and rebuilds it from the store.</summary>
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            index.Clear();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        return await CatchUpAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Digest.Core.Papers;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Digest.Core.Indexing;
+
+/// <summary>Turns a paper into its Lucene document: searchable text, exact filter terms, facet doc values, and the stored fields a result list needs.</summary>
+public static class PaperDocumentFactory
+{
+    public static Document Create(Paper paper)
+    {
+        var document = new Document
+        {
+            new StringField(PaperFields.Id, paper.Id, Field.Store.YES),
+            new TextField(PaperFields.Title, paper.Title, Field.Store.YES),
+            new TextField(PaperFields.Abstract, paper.Abstract, Field.Store.YES),
+        };
+        if (paper.ArxivId is not null) document.Add(new StoredField(PaperFields.ArxivId, paper.ArxivId));
+
+        foreach (var author in paper.Authors)
+        {
+            document.Add(new TextField(PaperFields.Author, author, Field.Store.YES));
+            AddFacet(document, PaperFields.AuthorExact, author, store: false);
+        }
+        foreach (var keyword in paper.Keywords) document.Add(new TextField(PaperFields.Keyword, keyword, Field.Store.NO));
+        foreach (var category in paper.Categories) AddFacet(document, PaperFields.Category, category, store: true);
+        foreach (var topic in paper.Topics) AddFacet(document, PaperFields.Topic, topic, store: true);
+        foreach (var day in paper.DigestDays) AddFacet(document, PaperFields.DigestDay, FormatDay(day), store: true);
+        foreach (var url in paper.CodeUrls) document.Add(new StoredField(PaperFields.CodeUrl, url));
+        AddFacet(document, PaperFields.HasCode, paper.HasCode ? PaperFields.Yes : PaperFields.No, store: false);
+
+        // Sample digests carry no publication date, only the day they were listed: that day dates them.
+        var date = EffectiveDate(paper);
+        if (date is { } d)
+        {
+            var number = DateNumber(d);
+            document.Add(new Int32Field(PaperFields.Published, number, Field.Store.NO));
+            document.Add(new NumericDocValuesField(PaperFields.Published, number));
+            document.Add(new StoredField(PaperFields.PublishedText, FormatDay(d)));
+            AddFacet(document, PaperFields.Year, d.Year.ToString(CultureInfo.InvariantCulture), store: false);
+            AddFacet(document, PaperFields.Month, d.ToString("yyyy-MM", CultureInfo.InvariantCulture), store: false);
+        }
+        else
+        {
+            document.Add(new NumericDocValuesField(PaperFields.Published, 0));
+        }
+
+        document.Add(new NumericDocValuesField(PaperFields.Upvotes, paper.Upvotes ?? 0));
+        if (paper.Upvotes is { } upvotes) document.Add(new StoredField(PaperFields.Upvotes, upvotes));
+        return document;
+    }
+
+    /// <summary>The date a paper is filed under: its publication date, else the first digest day it appeared on.</summary>
+    public static DateOnly? EffectiveDate(Paper paper) => paper.Published ?? (paper.DigestDays.Count > 0 ? paper.DigestDays[0] : null);
+
+    /// <summary>A date as the <c>yyyyMMdd</c> number used for range filters and sorting.</summary>
+    public static int DateNumber(DateOnly date) => date.Year * 10_000 + date.Month * 100 + date.Day;
+
+    public static string FormatDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void AddFacet(Document document, string field, string value, bool store)
+    {
+        document.Add(new StringField(field, value, store ? Field.Store.YES : Field.Store.NO));
+        document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+}

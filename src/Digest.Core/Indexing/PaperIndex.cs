@@ -1,0 +1,155 @@
+using System.Globalization;
+using Digest.Core.Papers;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Digest.Core.Indexing;
+
+/// <summary>
+/// The one owner of the Lucene index: a single <see cref="IndexWriter"/> and <see cref="SearcherManager"/> for the
+/// process lifetime. The index records in its commit data the store's change sequence number it reflects, so the
+/// gap after a crash (or papers written by another process) can be found and indexed without a rebuild.
+/// A missing or unreadable index is recreated empty (at change 0), which makes the next catch-up a full rebuild.
+/// </summary>
+public sealed class PaperIndex : IDisposable
+{
+    private const string ChangeSeqKey = "change_seq";
+
+    private readonly LuceneDirectory _directory;
+    private readonly Analyzer _analyzer;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private long _changeSeq;
+
+    /// <summary>Opens (or creates) the index at <paramref name="indexPath"/>.</summary>
+    /// <exception cref="IndexLockedException">another process holds the index.</exception>
+    public PaperIndex(string indexPath, ILogger<PaperIndex> logger)
+    {
+        IndexPath = indexPath;
+        System.IO.Directory.CreateDirectory(indexPath);
+        // Not FSDirectory.Open: on Linux it picks MMapDirectory, many times slower under concurrent search in this Lucene.NET version.
+        _directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
+        _analyzer = PaperAnalyzer.Create();
+        try
+        {
+            (_writer, _searchers) = Open(OpenMode.CREATE_OR_APPEND);
+        }
+        catch (LockObtainFailedException e)
+        {
+            _directory.Dispose();
+            throw new IndexLockedException(indexPath, e);
+        }
+        catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "The index at {IndexPath} could not be read; it is recreated and rebuilt from the store", indexPath);
+            ClearDirectory();
+            (_writer, _searchers) = Open(OpenMode.CREATE);
+            WasRecreated = true;
+        }
+
+        _changeSeq = ReadCommittedChangeSeq(_writer);
+        if (_changeSeq == 0 && !WasRecreated && _writer.NumDocs > 0)
+        {
+            // Documents without a checkpoint cannot be trusted to match the store.
+            logger.LogWarning("The index at {IndexPath} has no change checkpoint; it is rebuilt from the store", indexPath);
+            _writer.DeleteAll();
+        }
+    }
+
+    public string IndexPath { get; }
+
+    /// <summary>True when the index was missing or unreadable and was created empty.</summary>
+    public bool WasRecreated { get; }
+
+    /// <summary>The store change sequence number the index reflects (including uncommitted, searchable changes).</summary>
+    public long ChangeSeq => Interlocked.Read(ref _changeSeq);
+
+    /// <summary>Documents in the index (as of the last refresh).</summary>
+    public int DocumentCount => Search(searcher => searcher.IndexReader.NumDocs);
+
+    /// <summary>Adds or replaces the papers' documents and drops the documents of deleted ids, then records <paramref name="changeSeq"/>.</summary>
+    public void Apply(IEnumerable<Paper> papers, IEnumerable<string> deletedIds, long changeSeq)
+    {
+        foreach (var id in deletedIds) _writer.DeleteDocuments(new Term(PaperFields.Id, id));
+        foreach (var paper in papers) _writer.UpdateDocument(new Term(PaperFields.Id, paper.Id), PaperDocumentFactory.Create(paper));
+        if (changeSeq > ChangeSeq) Interlocked.Exchange(ref _changeSeq, changeSeq);
+    }
+
+    /// <summary>Removes every document and resets the checkpoint: the next catch-up rebuilds from the store.</summary>
+    public void Clear()
+    {
+        _writer.DeleteAll();
+        Interlocked.Exchange(ref _changeSeq, 0);
+        Commit();
+    }
+
+    /// <summary>Makes recent changes visible to searches. Call after a batch, not per query.</summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    /// <summary>Makes changes durable, with the checkpoint. Costs an fsync: once per run or batch, not per paper.</summary>
+    public void Commit()
+    {
+        _writer.SetCommitData(new Dictionary<string, string> { [ChangeSeqKey] = ChangeSeq.ToString(CultureInfo.InvariantCulture) });
+        _writer.Commit();
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a searcher that stays valid for its duration.</summary>
+    public T Search<T>(Func<IndexSearcher, T> work)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return work(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The analyzer of every field (for query parsers and highlighters).</summary>
+    public Analyzer Analyzer => _analyzer;
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _analyzer.Dispose();
+        _directory.Dispose();
+    }
+
+    private (IndexWriter Writer, SearcherManager Searchers) Open(OpenMode mode)
+    {
+        var config = new IndexWriterConfig(PaperAnalyzer.Version, _analyzer)
+        {
+            OpenMode = mode,
+            RAMBufferSizeMB = 64,
+        };
+        var writer = new IndexWriter(_directory, config);
+        try
+        {
+            if (mode == OpenMode.CREATE) writer.Commit();
+            return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    private static long ReadCommittedChangeSeq(IndexWriter writer) =>
+        writer.CommitData.TryGetValue(ChangeSeqKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
+
+    private void ClearDirectory()
+    {
+        foreach (var file in _directory.ListAll())
+        {
+            if (file != IndexWriter.WRITE_LOCK_NAME) _directory.DeleteFile(file);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text;
+
+namespace Digest.Core.Ingestion;
+
+/// <summary>The outcome of an ingest run, the same for the CLI, the HTTP upload, the inbox and remote sources.</summary>
+public sealed class IngestReport
+{
+    /// <summary>At most this many rejections are listed; all are counted.</summary>
+    public const int MaxListedRejections = 1_000;
+
+    public List<FileReport> Files { get; } = [];
+
+    /// <summary>Rejected records, each with file, position and reason (the first <see cref="MaxListedRejections"/>).</summary>
+    public List<IngestRejection> Rejections { get; } = [];
+
+    public DateTimeOffset StartedAt { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset FinishedAt { get; set; }
+
+    /// <summary>Set when the run was cancelled (shutdown): batches already committed stay stored, the rest was rolled back.</summary>
+    public bool Cancelled { get; set; }
+
+    public int FilesRead => Files.Count(f => f.Error is null);
+    public int Seen => Files.Sum(f => f.Seen);
+    public int Added => Files.Sum(f => f.Added);
+    public int Updated => Files.Sum(f => f.Updated);
+    public int Unchanged => Files.Sum(f => f.Unchanged);
+    public int Rejected => Files.Sum(f => f.Rejected) + Files.Count(f => f.Error is not null);
+
+    /// <summary>0 when everything was accepted, 1 when some records were rejected (the rest stored), 2 when nothing could be read.</summary>
+    public int ExitCode =>
+        Files.Count == 0 || Files.All(f => f.Error is not null) ? 2
+        : Rejected > 0 || Cancelled ? 1
+        : 0;
+
+    public void Reject(FileReport file, int position, string reason)
+    {
+        file.Rejected++;
+        if (Rejections.Count < MaxListedRejections) Rejections.Add(new IngestRejection(file.File, position, reason));
+    }
+
+    /// <summary>The report as people read it on a terminal or beside an inbox file.</summary>
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        foreach (var file in Files)
+        {
+            if (file.Error is not null)
+            {
+                text.AppendLine($"{file.File}: not ingested: {file.Error}");
+                continue;
+            }
+            text.AppendLine($"{file.File} ({file.Format}): {file.Seen} records, {file.Added} added, {file.Updated} updated, {file.Unchanged} unchanged, {file.Rejected} rejected");
+            foreach (var note in file.Notes) text.AppendLine($"  note: {note}");
+        }
+        foreach (var rejection in Rejections) text.AppendLine($"  rejected {rejection}");
+        if (Rejected > Rejections.Count) text.AppendLine($"  ... and {Rejected - Rejections.Count} more rejections");
+        var seconds = Math.Max((FinishedAt - StartedAt).TotalSeconds, 0.001);
+        text.AppendLine($"Total: {FilesRead} of {Files.Count} files read, {Seen} records seen, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {seconds:0.00} s ({Seen / seconds:0} records/s)");
+        if (Seen > 0 && Added == 0 && Updated == 0) text.AppendLine("Nothing changed: every record was already stored.");
+        if (Cancelled) text.AppendLine("Cancelled: committed batches are kept, the batch in progress was rolled back.");
+        return text.ToString();
+    }
+}

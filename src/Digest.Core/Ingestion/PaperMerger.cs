@@ -1,0 +1,72 @@
+using Digest.Core.Papers;
+
+namespace Digest.Core.Ingestion;
+
+/// <summary>
+/// The merge rules for a paper seen again (another version, another source, another digest day):
+/// facts are added, nothing known is lost.
+/// <list type="bullet">
+/// <item>Title, abstract and authors: a newer arXiv version (later <see cref="Paper.Revised"/>) replaces them; otherwise the first known are kept and only blanks are filled.</item>
+/// <item>Lists (digest days, categories, keywords, code links, sources): union, known values first in their order.</item>
+/// <item>Published: the earliest; revised: the latest; upvotes: the highest; ids, DOI, project page: the first known.</item>
+/// <item>First seen: the earliest (an imported export keeps its history).</item>
+/// </list>
+/// </summary>
+public static class PaperMerger
+{
+    /// <summary>The merged paper, and whether it differs from <paramref name="existing"/> in any fact.</summary>
+    public static (Paper Merged, bool Changed) Merge(Paper existing, Paper incoming)
+    {
+        var newerVersion = incoming.Revised is { } r && (existing.Revised is null || r > existing.Revised);
+        var takeText = newerVersion && incoming.Abstract.Length > 0;
+
+        var merged = existing with
+        {
+            Id = existing.ArxivId is null && incoming.ArxivId is not null ? incoming.Id : existing.Id,
+            ArxivId = existing.ArxivId ?? incoming.ArxivId,
+            Title = takeText ? incoming.Title : existing.Title,
+            Abstract = takeText || existing.Abstract.Length == 0 ? Prefer(incoming.Abstract, existing.Abstract) : existing.Abstract,
+            Authors = (takeText && incoming.Authors.Count > 0) || existing.Authors.Count == 0 ? Prefer(incoming.Authors, existing.Authors) : existing.Authors,
+            Published = Earliest(existing.Published, incoming.Published),
+            Revised = Latest(existing.Revised, incoming.Revised),
+            DigestDays = Union(existing.DigestDays, incoming.DigestDays).Order().ToList(),
+            Categories = Union(existing.Categories, incoming.Categories),
+            Keywords = Union(existing.Keywords, incoming.Keywords),
+            CodeUrls = Union(existing.CodeUrls, incoming.CodeUrls),
+            ProjectUrl = existing.ProjectUrl ?? incoming.ProjectUrl,
+            Doi = existing.Doi ?? incoming.Doi,
+            Upvotes = existing.Upvotes is null ? incoming.Upvotes : incoming.Upvotes is null ? existing.Upvotes : Math.Max(existing.Upvotes.Value, incoming.Upvotes.Value),
+            Sources = Union(existing.Sources, incoming.Sources),
+            FirstSeen = incoming.FirstSeen != default && incoming.FirstSeen < existing.FirstSeen ? incoming.FirstSeen : existing.FirstSeen,
+        };
+        return (merged, !SameFacts(existing, merged));
+    }
+
+    /// <summary>True when two papers carry the same facts (topics and timestamps aside: they are derived).</summary>
+    public static bool SameFacts(Paper a, Paper b) =>
+        a.Id == b.Id && a.ArxivId == b.ArxivId && a.Title == b.Title && a.Abstract == b.Abstract
+        && a.Authors.SequenceEqual(b.Authors) && a.Published == b.Published && a.Revised == b.Revised
+        && a.DigestDays.SequenceEqual(b.DigestDays) && a.Categories.SequenceEqual(b.Categories)
+        && a.Keywords.SequenceEqual(b.Keywords) && a.CodeUrls.SequenceEqual(b.CodeUrls)
+        && a.ProjectUrl == b.ProjectUrl && a.Doi == b.Doi && a.Upvotes == b.Upvotes
+        && a.Sources.SequenceEqual(b.Sources) && a.FirstSeen == b.FirstSeen;
+
+    private static string Prefer(string preferred, string fallback) => preferred.Length > 0 ? preferred : fallback;
+
+    private static IReadOnlyList<string> Prefer(IReadOnlyList<string> preferred, IReadOnlyList<string> fallback) => preferred.Count > 0 ? preferred : fallback;
+
+    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateOnly? Latest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static List<T> Union<T>(IReadOnlyList<T> known, IReadOnlyList<T> added)
+    {
+        if (added.Count == 0) return known as List<T> ?? [.. known];
+        var result = new List<T>(known);
+        foreach (var value in added)
+        {
+            if (!result.Contains(value)) result.Add(value);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,122 @@
+using Dapper;
+using Digest.Core.Papers;
+using Microsoft.Data.Sqlite;
+
+namespace Digest.Core.Storage;
+
+/// <summary>
+/// One write transaction over the store: read what exists, write what changed, commit once.
+/// The transaction is IMMEDIATE, so a second writer (the CLI beside the web app) waits instead of
+/// merging against stale rows. Every row written gets the batch's change sequence number, which
+/// the index uses to catch up.
+/// </summary>
+public sealed class PaperStoreBatch : IAsyncDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private bool _committed;
+
+    private PaperStoreBatch(SqliteConnection connection, SqliteTransaction transaction, long changeSeq)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        ChangeSeq = changeSeq;
+    }
+
+    /// <summary>The sequence number every row written in this batch carries.</summary>
+    public long ChangeSeq { get; }
+
+    private const string NextSeqSql = """
+        SELECT MAX(
+            COALESCE((SELECT MAX(change_seq) FROM papers), 0),
+            COALESCE((SELECT MAX(change_seq) FROM index_deletions), 0)) + 1
+        """;
+
+    internal static async Task<PaperStoreBatch> BeginAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = connection.BeginTransaction(deferred: false);
+            var seq = await connection.ExecuteScalarAsync<long>(NextSeqSql, transaction: transaction);
+            return new PaperStoreBatch(connection, transaction, seq);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private const string FindSql = $"""
+        SELECT {PaperRow.Columns} FROM papers WHERE id IN @ids
+        UNION
+        SELECT {PaperRow.Columns} FROM papers WHERE title_key IN @titleKeys
+        UNION
+        SELECT {PaperRow.Columns} FROM papers WHERE id IN (SELECT paper_id FROM paper_aliases WHERE alias IN @ids)
+        """;
+
+    /// <summary>Stored papers whose id, old id (alias) or title key is among the given ones.</summary>
+    public async Task<IReadOnlyList<Paper>> FindAsync(IReadOnlyCollection<string> ids, IReadOnlyCollection<string> titleKeys)
+    {
+        var rows = await _connection.QueryAsync<PaperRow>(FindSql, new { ids, titleKeys }, _transaction);
+        return rows.Select(r => r.ToPaper()).ToList();
+    }
+
+    private const string UpsertSql = """
+        INSERT INTO papers (id, arxiv_id, title, title_key, abstract, authors, published, revised, digest_days,
+                            categories, keywords, code_urls, project_url, doi, upvotes, topics, sources,
+                            first_seen, updated_at, change_seq)
+        VALUES (@Id, @ArxivId, @Title, @TitleKey, @Abstract, @Authors, @Published, @Revised, @DigestDays,
+                @Categories, @Keywords, @CodeUrls, @ProjectUrl, @Doi, @Upvotes, @Topics, @Sources,
+                @FirstSeen, @UpdatedAt, @ChangeSeq)
+        ON CONFLICT (id) DO UPDATE SET
+            arxiv_id = excluded.arxiv_id, title = excluded.title, title_key = excluded.title_key,
+            abstract = excluded.abstract, authors = excluded.authors, published = excluded.published,
+            revised = excluded.revised, digest_days = excluded.digest_days, categories = excluded.categories,
+            keywords = excluded.keywords, code_urls = excluded.code_urls, project_url = excluded.project_url,
+            doi = excluded.doi, upvotes = excluded.upvotes, topics = excluded.topics, sources = excluded.sources,
+            first_seen = excluded.first_seen, updated_at = excluded.updated_at, change_seq = excluded.change_seq
+        """;
+
+    /// <summary>Inserts or replaces papers (already merged by the caller).</summary>
+    public async Task UpsertAsync(IEnumerable<Paper> papers)
+    {
+        var rows = papers.Select(p => PaperRow.From(p, ChangeSeq)).ToList();
+        if (rows.Count > 0) await _connection.ExecuteAsync(UpsertSql, rows, _transaction);
+    }
+
+    private const string RekeySql = """
+        DELETE FROM papers WHERE id = @oldId;
+        INSERT INTO index_deletions (paper_id, change_seq) VALUES (@oldId, @seq);
+        UPDATE paper_aliases SET paper_id = @newId WHERE paper_id = @oldId;
+        INSERT INTO paper_aliases (alias, paper_id) VALUES (@oldId, @newId) ON CONFLICT (alias) DO UPDATE SET paper_id = excluded.paper_id;
+        """;
+
+    /// <summary>
+    /// A paper first known by its title got its arXiv id: the old row goes (the merged paper is upserted under the new id),
+    /// the old id becomes an alias of the new one, and the index is told to drop the old document.
+    /// Call after <see cref="UpsertAsync"/> wrote the new id.
+    /// </summary>
+    public Task RekeyAsync(string oldId, string newId) =>
+        _connection.ExecuteAsync(RekeySql, new { oldId, newId, seq = ChangeSeq }, _transaction);
+
+    private const string UpdateTopicsSql = "UPDATE papers SET topics = @Topics, change_seq = @ChangeSeq WHERE id = @Id";
+
+    /// <summary>Replaces the topics of papers (re-assignment after a taxonomy change); they are re-indexed like any change.</summary>
+    public Task UpdateTopicsAsync(IEnumerable<(string Id, IReadOnlyList<string> Topics)> changes) =>
+        _connection.ExecuteAsync(UpdateTopicsSql, changes.Select(c => new { c.Id, Topics = StoreJson.Write(c.Topics), ChangeSeq }), _transaction);
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await _transaction.CommitAsync(cancellationToken);
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_committed) await _transaction.RollbackAsync();
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Digest.Core.Ingestion;
 
 namespace Digest.Core.Configuration;
@@ -9,7 +8,6 @@ public sealed class DigestOptions
     public const string SectionName = "Digest";
 
     /// <summary>Folder holding the SQLite store, the index, the inbox and the taxonomy file. Relative paths are relative to the working directory.</summary>
-    [Required(AllowEmptyStrings = false)]
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>On the first start with an empty store, ingest the bundled sample digest.</summary>
@@ -22,11 +20,9 @@ public sealed class DigestOptions
     public bool WatchInbox { get; set; } = true;
 
     /// <summary>How often the inbox is scanned.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often the app checks the store for papers written by another process (the CLI) and indexes them.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan IndexSyncInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Size limits for everything ingested.</summary>

@@ -1,0 +1,45 @@
+using Digest.Core.Indexing;
+using Digest.Core.Ingestion;
+using Digest.Core.Startup;
+using Digest.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Core.Configuration;
+
+public static class DigestCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the store, index services, ingestion, topics and search. The <see cref="PaperIndex"/> itself is
+    /// registered by the host: the web app always owns it, a CLI verb only when no app is running
+    /// (see <see cref="AddOwnedPaperIndex"/>); without it, ingests are stored and the owner indexes them.
+    /// </summary>
+    public static IServiceCollection AddDigestCore(this IServiceCollection services)
+    {
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<PaperStore>();
+
+        services.AddSingleton(sp => new IndexSynchronizer(
+            sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<PaperIndex>(), sp.GetRequiredService<ILogger<IndexSynchronizer>>()));
+        services.AddSingleton(sp => new IngestService(
+            sp.GetRequiredService<PaperStore>(),
+            sp.GetService<PaperIndex>() is null ? null : sp.GetRequiredService<IndexSynchronizer>(),
+            sp.GetRequiredService<IOptions<DigestOptions>>(),
+            sp.GetRequiredService<ILogger<IngestService>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DigestInitializer>();
+        return services;
+    }
+
+    /// <summary>Registers the index, opened on first use from the configured data directory; this process owns its write lock.</summary>
+    public static IServiceCollection AddOwnedPaperIndex(this IServiceCollection services) =>
+        services.AddSingleton(sp => new PaperIndex(
+            sp.GetRequiredService<IOptions<DigestOptions>>().Value.IndexPath,
+            sp.GetRequiredService<ILogger<PaperIndex>>()));
+}

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Text;
+using Digest.Core.Configuration;
+using Digest.Core.Indexing;
+using Digest.Core.Ingestion.Parsers;
+using Digest.Core.Papers;
+using Digest.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Core.Ingestion;
+
+/// <summary>
+/// Turns sources into stored, indexed papers: detect the format, parse, validate, merge with what is stored,
+/// assign topics, write one transaction per batch, then index the batch. Bad records never stop good ones.
+/// When another process owns the index (the CLI beside the running app), papers are only stored and the
+/// owner indexes them from the store within seconds.
+/// </summary>
+public sealed class IngestService(
+    PaperStore store,
+    IndexSynchronizer? indexSynchronizer,
+    IOptions<DigestOptions> options,
+    ILogger<IngestService> logger,
+    TimeProvider? timeProvider = null)
+{
+    /// <summary>Papers per store transaction and index refresh.</summary>
+    public const int BatchSize = 2_000;
+
+    private const int DetectionBytes = 16 * 1024;
+
+    private readonly IngestLimits _limits = options.Value.Limits;
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Whether this process indexes what it stores (false: another process owns the index).</summary>
+    public bool IndexesItself => indexSynchronizer is not null;
+
+    public async Task<IngestReport> IngestAsync(
+        IReadOnlyList<IngestSource> sources,
+        IngestRequest request,
+        IProgress<IngestProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var report = new IngestReport { StartedAt = _time.GetUtcNow() };
+        try
+        {
+            foreach (var source in sources)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await IngestSourceAsync(source, request, report, progress, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            report.Cancelled = true;
+            logger.LogWarning("Ingest cancelled; committed batches are kept");
+        }
+        finally
+        {
+            if (indexSynchronizer is not null) await indexSynchronizer.CommitAsync(CancellationToken.None);
+            report.FinishedAt = _time.GetUtcNow();
+        }
+        await store.RecordRunAsync(request.Origin, report, CancellationToken.None);
+        logger.LogInformation("Ingest ({Origin}): {Files} files, {Seen} seen, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
+            request.Origin, report.Files.Count, report.Seen, report.Added, report.Updated, report.Unchanged, report.Rejected);
+        return report;
+    }
+
+    private async Task IngestSourceAsync(IngestSource source, IngestRequest request, IngestReport report, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var file = new FileReport { File = source.Name };
+        report.Files.Add(file);
+
+        Stream stream;
+        try
+        {
+            stream = source.Open();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            file.Error = $"cannot be opened: {e.Message}";
+            return;
+        }
+
+        await using (stream)
+        {
+            if (stream.CanSeek && stream.Length > _limits.MaxFileBytes)
+            {
+                file.Error = $"file is {stream.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0}";
+                return;
+            }
+            var head = await ReadHeadAsync(stream, cancellationToken);
+            if (head.Contains('\0'))
+            {
+                file.Error = "not a text file (it contains NUL bytes); expected one of: " + string.Join(", ", SourceFormatNames.All);
+                return;
+            }
+            var format = request.Format ?? SourceFormatDetector.Detect(head);
+            if (format is null)
+            {
+                file.Error = "not in a known format; expected one of: " + string.Join(", ", SourceFormatNames.All) + " (use --format to say which)";
+                return;
+            }
+            file.Format = format.Value.Name();
+
+            var context = new ParseContext
+            {
+                SourceName = source.Name,
+                Date = request.Date,
+                Year = request.Year,
+                Today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime),
+                Limits = _limits,
+            };
+            using var reader = new StreamReader(new LimitedReadStream(stream, _limits.MaxFileBytes), new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            await ParseAndStoreAsync(PaperParsers.For(format.Value), reader, context, file, report, progress, cancellationToken);
+            file.Notes.AddRange(context.Notes);
+        }
+    }
+
+    private async Task ParseAndStoreAsync(IPaperParser parser, TextReader reader, ParseContext context, FileReport file, IngestReport report, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var batch = new List<Paper>(BatchSize);
+        using var items = parser.Parse(reader, context).GetEnumerator();
+        while (true)
+        {
+            ParsedItem item;
+            try
+            {
+                if (!items.MoveNext()) break;
+                item = items.Current;
+            }
+            catch (FileTooLargeException)
+            {
+                report.Reject(file, 0, $"file is larger than the limit of {_limits.MaxFileBytes:N0} bytes; records after this point were not read");
+                break;
+            }
+            file.Seen++;
+            if (item.Paper is null)
+            {
+                report.Reject(file, item.Position, item.Problem ?? "rejected");
+                continue;
+            }
+            var (paper, problem) = PaperValidator.Validate(item.Paper, _limits);
+            if (paper is null)
+            {
+                report.Reject(file, item.Position, problem!);
+                continue;
+            }
+            batch.Add(paper);
+            if (batch.Count == BatchSize)
+            {
+                await StoreBatchAsync(batch, file, cancellationToken);
+                batch.Clear();
+                progress?.Report(new IngestProgress(file.File, file.Seen, clock.Elapsed));
+            }
+        }
+        if (batch.Count > 0) await StoreBatchAsync(batch, file, cancellationToken);
+        progress?.Report(new IngestProgress(file.File, file.Seen, clock.Elapsed));
+    }
+
+    private async Task StoreBatchAsync(List<Paper> incoming, FileReport file, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        await using var batch = await store.BeginBatchAsync(cancellationToken);
+        var existing = await batch.FindAsync(
+            incoming.Select(p => p.Id).ToHashSet(),
+            incoming.Select(p => PaperId.TitleKey(p.Title)).ToHashSet());
+        var merge = new BatchMerge(existing);
+
+        foreach (var paper in incoming) merge.Add(paper, now, file);
+
+        var changed = merge.Changed;
+        await batch.UpsertAsync(changed);
+        foreach (var (oldId, newId) in merge.Rekeyed) await batch.RekeyAsync(oldId, newId);
+        cancellationToken.ThrowIfCancellationRequested();
+        await batch.CommitAsync(cancellationToken);
+
+        if (indexSynchronizer is not null)
+        {
+            // From here the store has the batch; indexing it must not be cancelled half-way (a catch-up would repair it anyway).
+            await indexSynchronizer.IndexCommittedBatchAsync(changed, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq, batch.ChangeSeq - 1, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The first bytes of a stream as text (BOM removed) for format detection; the stream is rewound.</summary>
+    private static async Task<string> ReadHeadAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[DetectionBytes];
+        var length = 0;
+        while (length < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0) break;
+            length += read;
+        }
+        stream.Position = 0;
+        var span = buffer.AsSpan(0, length);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        return Encoding.UTF8.GetString(span);
+    }
+}

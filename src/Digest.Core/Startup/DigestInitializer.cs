@@ -1,0 +1,52 @@
+using Digest.Core.Configuration;
+using Digest.Core.Indexing;
+using Digest.Core.Ingestion;
+using Digest.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Core.Startup;
+
+/// <summary>
+/// Brings the data directory to a working state, once, before the app serves or a CLI verb runs:
+/// schema migrations, index repair (catch-up from the store), topic re-assignment after a taxonomy change,
+/// and the sample digest on the very first start.
+/// </summary>
+public sealed class DigestInitializer(
+    IServiceProvider services,
+    DatabaseMigrator migrator,
+    PaperStore store,
+    IngestService ingest,
+    IOptions<DigestOptions> options,
+    ILogger<DigestInitializer> logger)
+{
+    private const string SampleSeededKey = "sample_digest_seeded";
+
+    /// <param name="seedSample">Whether this start may ingest the sample digest (the web app; not a CLI verb).</param>
+    public async Task InitializeAsync(bool seedSample, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(options.Value.DataPath);
+        await migrator.MigrateAsync(cancellationToken);
+
+        if (services.GetService<PaperIndex>() is { } index)
+        {
+            if (index.WasRecreated) logger.LogWarning("The index was missing or unreadable; rebuilding it from the store");
+            await services.GetRequiredService<IndexSynchronizer>().CatchUpAsync(cancellationToken);
+        }
+
+        if (seedSample && options.Value.SeedSampleDigest) await SeedSampleAsync(cancellationToken);
+    }
+
+    private async Task SeedSampleAsync(CancellationToken cancellationToken)
+    {
+        if (await store.CountAsync(cancellationToken) > 0 || await store.GetSettingAsync(SampleSeededKey, cancellationToken) is not null) return;
+
+        var report = await ingest.IngestAsync(
+            [new IngestSource(SampleDigest.FileName, SampleDigest.Open)],
+            new IngestRequest { Format = SourceFormat.DigestText, Origin = "sample" },
+            cancellationToken: cancellationToken);
+        await store.SetSettingAsync(SampleSeededKey, DateTimeOffset.UtcNow.ToString("O"), cancellationToken);
+        logger.LogInformation("First start: ingested the bundled sample digest ({Added} papers). Set Digest:SeedSampleDigest=false to start empty", report.Added);
+    }
+}

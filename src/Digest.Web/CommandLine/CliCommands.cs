@@ -1,0 +1,15 @@
+namespace Digest.Web.CommandLine;
+
+/// <summary>Every CLI verb of the app binary.</summary>
+public static class CliCommands
+{
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+        new IngestCommand(),
+        new ReindexCommand(),
+        new ExportCommand(),
+        new StatsCommand(),
+    ];
+
+    public static ICliCommand? Find(string verb) => All.FirstOrDefault(c => c.Verb == verb);
+}

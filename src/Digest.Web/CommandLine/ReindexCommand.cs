@@ -1,0 +1,47 @@
+using Digest.Core.Indexing;
+using Digest.Core.Storage;
+
+namespace Digest.Web.CommandLine;
+
+/// <summary>
+/// <c>reindex</c>: rebuilds the index from the store. When the running app owns the index, the request is left in the
+/// store and the app performs it (its index sync picks it up); the verb waits for it to finish.
+/// </summary>
+public sealed class ReindexCommand : ICliCommand
+{
+    public string Verb => "reindex";
+
+    public string Usage => "reindex   (rebuild the search index from the store)";
+
+    public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string>();
+
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
+
+    public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (arguments.Positional.Count > 0) throw new CliUsageException($"unexpected argument '{arguments.Positional[0]}'");
+        var store = services.GetRequiredService<PaperStore>();
+        if (services.GetService<PaperIndex>() is not null)
+        {
+            var count = await services.GetRequiredService<IndexSynchronizer>().RebuildAsync(cancellationToken);
+            await output.WriteLineAsync($"Index rebuilt from the store: {count:N0} papers.");
+            return 0;
+        }
+
+        var requestedAt = DateTimeOffset.UtcNow.ToString("O");
+        await store.SetSettingAsync(ReindexRequest.SettingKey, requestedAt, cancellationToken);
+        await output.WriteLineAsync("The running app owns the index; asked it to rebuild. Waiting…");
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500, cancellationToken);
+            if (await store.GetSettingAsync(ReindexRequest.SettingKey, cancellationToken) is null or "")
+            {
+                await output.WriteLineAsync("Index rebuilt by the running app.");
+                return 0;
+            }
+        }
+        await error.WriteLineAsync("The running app has not rebuilt the index within 10 minutes; it will do it at its next index sync.");
+        return 1;
+    }
+}

@@ -1,0 +1,57 @@
+using Digest.Core.Configuration;
+using Digest.Core.Indexing;
+using Digest.Core.Storage;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Web.CommandLine;
+
+/// <summary><c>stats</c>: what the store and the index hold, and whether they are in step.</summary>
+public sealed class StatsCommand : ICliCommand
+{
+    public string Verb => "stats";
+
+    public string Usage => "stats   (papers, index, recent ingest runs)";
+
+    public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string>();
+
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
+
+    public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<DigestOptions>>().Value;
+        var stats = await services.GetRequiredService<PaperStore>().GetStatsAsync(cancellationToken);
+        await output.WriteLineAsync($"Data directory: {options.DataPath}");
+        await output.WriteLineAsync($"Papers: {stats.Papers:N0} ({stats.WithArxivId:N0} with arXiv id, {stats.WithCode:N0} with code, {stats.WithTopics:N0} with topics)");
+        await output.WriteLineAsync($"Published: {stats.OldestPublished ?? "-"} to {stats.NewestPublished ?? "-"}");
+        await output.WriteLineAsync($"Store: {FileSize(options.DatabasePath)}, change {stats.ChangeSeq}");
+
+        var (documents, indexSeq) = ReadIndex(services, options.IndexPath);
+        var inStep = indexSeq >= stats.ChangeSeq ? "in step with the store" : $"behind the store ({stats.ChangeSeq - indexSeq} changes to index)";
+        await output.WriteLineAsync($"Index: {documents:N0} documents, {DirectorySize(options.IndexPath)}, change {indexSeq}, {inStep}");
+        foreach (var run in stats.RecentRuns)
+        {
+            await output.WriteLineAsync($"Ingest {run.FinishedAt} ({run.Origin}): {run.Seen:N0} seen, {run.Added:N0} added, {run.Updated:N0} updated, {run.Rejected:N0} rejected");
+        }
+        return 0;
+    }
+
+    /// <summary>Reads the index through the owned instance, or read-only from disk when the running app owns it.</summary>
+    private static (int Documents, long ChangeSeq) ReadIndex(IServiceProvider services, string indexPath)
+    {
+        if (services.GetService<PaperIndex>() is { } index) return (index.DocumentCount, index.ChangeSeq);
+        using var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
+        if (!DirectoryReader.IndexExists(directory)) return (0, 0);
+        using var reader = DirectoryReader.Open(directory);
+        var seq = reader.IndexCommit.UserData.TryGetValue("change_seq", out var text) && long.TryParse(text, out var value) ? value : 0;
+        return (reader.NumDocs, seq);
+    }
+
+    private static string FileSize(string path) => File.Exists(path) ? Megabytes(new FileInfo(path).Length) : "missing";
+
+    private static string DirectorySize(string path) =>
+        System.IO.Directory.Exists(path) ? Megabytes(new DirectoryInfo(path).EnumerateFiles().Sum(f => f.Length)) : "missing";
+
+    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";
+}

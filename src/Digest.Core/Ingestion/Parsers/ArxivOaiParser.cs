@@ -1,0 +1,147 @@
+using System.Xml.Linq;
+using Digest.Core.Papers;
+
+namespace Digest.Core.Ingestion.Parsers;
+
+/// <summary>
+/// Reads arXiv OAI-PMH responses (<c>ListRecords</c> or <c>GetRecord</c>) in the <c>arXivRaw</c> or <c>arXiv</c>
+/// metadata format. Positions are 1-based record numbers. Deleted records and OAI errors are rejections.
+/// </summary>
+public sealed class ArxivOaiParser : IPaperParser
+{
+    private static readonly XNamespace Oai = "http://www.openarchives.org/OAI/2.0/";
+    private static readonly XNamespace Raw = "http://arxiv.org/OAI/arXivRaw/";
+    private static readonly XNamespace ArxivFormat = "http://arxiv.org/OAI/arXiv/";
+    private static readonly XName Record = Oai + "record";
+    private static readonly XName Error = Oai + "error";
+    private static readonly XName ResumptionToken = Oai + "resumptionToken";
+
+    public SourceFormat Format => SourceFormat.ArxivOai;
+
+    public bool Recognizes(string head) =>
+        head.AsSpan().TrimStart().StartsWith("<") && head.Contains("<OAI-PMH", StringComparison.Ordinal);
+
+    public IEnumerable<ParsedItem> Parse(TextReader reader, ParseContext context)
+    {
+        using var xml = new XmlRecordReader(reader, context.Limits);
+        var root = xml.ReadRoot();
+        if (root is null)
+        {
+            yield return ParsedItem.Rejected(0, $"not an OAI-PMH response: {xml.Error}");
+            yield break;
+        }
+        if (root != Oai + "OAI-PMH")
+        {
+            yield return ParsedItem.Rejected(0, $"not an OAI-PMH response: the root element is <{root.LocalName}> in namespace '{root.NamespaceName}'");
+            yield break;
+        }
+        var position = 0;
+        while (xml.Next(name => name == Record || name == Error || name == ResumptionToken) is { } element)
+        {
+            if (element.Name == Error)
+            {
+                yield return ParsedItem.Rejected(position, $"OAI-PMH error {(string?)element.Attribute("code") ?? "(no code)"}: {TextCleaner.Clean(element.Value)}");
+            }
+            else if (element.Name == ResumptionToken)
+            {
+                // Harvesting the next page is the caller's business; this file is read as it is.
+                if (!string.IsNullOrWhiteSpace(element.Value))
+                    context.Notes.Add($"the response continues (resumptionToken '{TextCleaner.Clean(element.Value)}'); only this page was read");
+            }
+            else
+            {
+                position++;
+                yield return ReadRecord(element, position);
+            }
+        }
+        if (xml.Error is not null) yield return ParsedItem.Rejected(position + 1, $"{xml.Error}; reading stopped");
+    }
+
+    private ParsedItem ReadRecord(XElement record, int position)
+    {
+        var header = record.Element(Oai + "header");
+        if ((string?)header?.Attribute("status") == "deleted")
+            return ParsedItem.Rejected(position, $"{header?.Element(Oai + "identifier")?.Value ?? "record"}: deleted upstream (OAI-PMH status=deleted)");
+        var metadata = record.Element(Oai + "metadata")?.Elements().FirstOrDefault();
+        try
+        {
+            if (metadata is null) throw new RecordException("record has no <metadata>");
+            var paper = metadata.Name == Raw + "arXivRaw" ? FromArxivRaw(metadata)
+                : metadata.Name == ArxivFormat + "arXiv" ? FromArxiv(metadata)
+                : throw new RecordException($"metadata format <{metadata.Name.LocalName}> ({metadata.Name.NamespaceName}) is not supported; use arXivRaw or arXiv");
+            return ParsedItem.Accepted(position, paper);
+        }
+        catch (RecordException ex)
+        {
+            return ParsedItem.Rejected(position, ex.Message);
+        }
+    }
+
+    private Paper FromArxivRaw(XElement metadata)
+    {
+        var (arxivId, title) = IdAndTitle(metadata, Raw);
+        var versions = metadata.Elements(Raw + "version").Select(v => v.Element(Raw + "date")?.Value).OfType<string>()
+            .Select(text => SourceDates.ParseRfc1123Day(text) ?? throw new RecordException($"version date '{Shorten(text)}' is not an RFC 1123 date"))
+            .ToList();
+        return new Paper
+        {
+            Id = PaperId.For(arxivId, title),
+            ArxivId = arxivId,
+            Title = title,
+            Abstract = Text(metadata, Raw + "abstract") ?? "",
+            Authors = AuthorList.Split(Text(metadata, Raw + "authors")),
+            // Versions are listed oldest first: v1 is the publication, the last one the latest revision.
+            Published = versions.Count > 0 ? versions[0] : null,
+            Revised = versions.Count > 0 ? versions[^1] : null,
+            Categories = SplitCategories(Text(metadata, Raw + "categories")),
+            CodeUrls = CodeLinkFinder.Find(Text(metadata, Raw + "comments")),
+            Doi = Text(metadata, Raw + "doi"),
+            Sources = [Format.Name()],
+        };
+    }
+
+    private Paper FromArxiv(XElement metadata)
+    {
+        var (arxivId, title) = IdAndTitle(metadata, ArxivFormat);
+        var authors = metadata.Element(ArxivFormat + "authors")?.Elements(ArxivFormat + "author")
+            .Select(a => string.Join(' ', new[] { "forenames", "keyname", "suffix" }
+                .Select(part => a.Element(ArxivFormat + part)?.Value.Trim()).Where(part => !string.IsNullOrEmpty(part))))
+            .Where(name => name.Length > 0)
+            .ToList() ?? [];
+        return new Paper
+        {
+            Id = PaperId.For(arxivId, title),
+            ArxivId = arxivId,
+            Title = title,
+            Abstract = Text(metadata, ArxivFormat + "abstract") ?? "",
+            Authors = authors,
+            Published = Day(metadata, ArxivFormat + "created"),
+            Revised = Day(metadata, ArxivFormat + "updated") ?? Day(metadata, ArxivFormat + "created"),
+            Categories = SplitCategories(Text(metadata, ArxivFormat + "categories")),
+            CodeUrls = CodeLinkFinder.Find(Text(metadata, ArxivFormat + "comments")),
+            Doi = Text(metadata, ArxivFormat + "doi"),
+            Sources = [Format.Name()],
+        };
+    }
+
+    private static (string ArxivId, string Title) IdAndTitle(XElement metadata, XNamespace ns)
+    {
+        var id = Text(metadata, ns + "id") ?? throw new RecordException("record has no <id>");
+        var arxivId = PaperId.TryParseArxiv(id) ?? throw new RecordException($"<id> '{Shorten(id)}' is not an arXiv id");
+        return (arxivId, Text(metadata, ns + "title") ?? "");
+    }
+
+    private static DateOnly? Day(XElement metadata, XName name)
+    {
+        var text = Text(metadata, name);
+        if (text is null) return null;
+        return SourceDates.ParseDay(text) ?? throw new RecordException($"<{name.LocalName}> is '{Shorten(text)}', not a date (YYYY-MM-DD)");
+    }
+
+    private static string[] SplitCategories(string? text) =>
+        text?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    private static string? Text(XElement parent, XName name) => parent.Element(name)?.Value;
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace Digest.Core.Ingestion.Parsers;
+
+/// <summary>
+/// Typed reads of one JSON object's properties. A property of the wrong type throws a
+/// <see cref="RecordException"/> naming the field, so the record is rejected with a precise reason.
+/// Absent and <c>null</c> properties read as "not given".
+/// </summary>
+internal static class JsonFields
+{
+    public static string? String(JsonElement obj, string name, string prefix = "")
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.String) throw WrongType(prefix + name, "a string", value);
+        return value.GetString();
+    }
+
+    public static string RequiredString(JsonElement obj, string name, string prefix = "") =>
+        String(obj, name, prefix) ?? throw new RecordException($"missing '{prefix}{name}'");
+
+    public static IReadOnlyList<string> Strings(JsonElement obj, string name, string prefix = "")
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return [];
+        if (value.ValueKind != JsonValueKind.Array) throw WrongType(prefix + name, "an array of strings", value);
+        var list = new List<string>(value.GetArrayLength());
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String) throw WrongType($"{prefix}{name}[{index}]", "a string", item);
+            list.Add(item.GetString()!);
+            index++;
+        }
+        return list;
+    }
+
+    public static DateOnly? Day(JsonElement obj, string name, string prefix = "")
+    {
+        var text = String(obj, name, prefix);
+        if (text is null) return null;
+        return SourceDates.ParseDay(text) ?? throw new RecordException($"'{prefix}{name}' is '{Shorten(text)}', not a date (YYYY-MM-DD)");
+    }
+
+    public static IReadOnlyList<DateOnly> Days(JsonElement obj, string name, string prefix = "")
+    {
+        var texts = Strings(obj, name, prefix);
+        var days = new List<DateOnly>(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            days.Add(SourceDates.ParseDay(texts[i]) ?? throw new RecordException($"'{prefix}{name}[{i}]' is '{Shorten(texts[i])}', not a date (YYYY-MM-DD)"));
+        }
+        return days;
+    }
+
+    public static DateTimeOffset? Timestamp(JsonElement obj, string name, string prefix = "")
+    {
+        var text = String(obj, name, prefix);
+        if (text is null) return null;
+        return SourceDates.ParseTimestamp(text) ?? throw new RecordException($"'{prefix}{name}' is '{Shorten(text)}', not an ISO-8601 timestamp");
+    }
+
+    public static int? Int(JsonElement obj, string name, string prefix = "")
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Number) throw WrongType(prefix + name, "a number", value);
+        return value.TryGetInt32(out var number) ? number : throw new RecordException($"'{prefix}{name}' is not a whole number within range");
+    }
+
+    public static RecordException WrongType(string field, string expected, JsonElement actual) =>
+        new($"'{field}' must be {expected}, not {Describe(actual.ValueKind)}");
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

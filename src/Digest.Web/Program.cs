@@ -1,6 +1,17 @@
+using Digest.Web.CommandLine;
+using Digest.Web.Hosting;
+
+// A verb (ingest, reindex, export, stats, ...) runs as a command against the same data directory and exits.
+if (CliRunner.IsVerb(args)) return await CliRunner.RunAsync(args);
+
+// Otherwise: the web app. Registration and the request pipeline live in DigestWebRegistration.
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDigest();
+
 var app = builder.Build();
-app.Run();
+app.UseDigest();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point type, public so that tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

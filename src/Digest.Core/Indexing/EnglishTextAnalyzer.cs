@@ -1,31 +1,29 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Util;
 
 namespace Digest.Core.Indexing;
 
 /// <summary>
-/// English analysis for titles and abstracts. Words are split on punctuation and hyphens, and a hyphenated
-/// compound is also indexed joined, so "fine-tuning" is indexed as "fine", "tune" and "finetun": a search
-/// for "finetuning", "fine-tuning" or the phrase "fine tuning" finds it. Then lower case, English stop words,
-/// possessives and Porter stemming ("LLMs" → "llm", "forecasting" → "forecast").
+/// English analysis for titles and abstracts. Words are runs of letters and digits; a hyphenated compound is indexed
+/// as its parts and joined, so "fine-tuning" is indexed as "fine", "finetun" and "tune": a search for "finetuning",
+/// "fine-tuning" or the phrase "fine tuning" finds it. Then lower case, accents folded, English stop words, and
+/// Porter stemming ("LLMs" → "llm", "forecasting" → "forecast").
 /// </summary>
 public sealed class EnglishTextAnalyzer : Analyzer
 {
-    private const WordDelimiterFlags Flags =
-        WordDelimiterFlags.GENERATE_WORD_PARTS
-        | WordDelimiterFlags.GENERATE_NUMBER_PARTS
-        | WordDelimiterFlags.CATENATE_WORDS
-        | WordDelimiterFlags.STEM_ENGLISH_POSSESSIVE;
+    // Apostrophes split words, so the possessive "s" and contractions' "t" would otherwise be indexed as words.
+    private static readonly CharArraySet StopWords = new(PaperAnalyzer.Version, StopAnalyzer.ENGLISH_STOP_WORDS_SET.Concat(["s", "t"]).ToList(), ignoreCase: false);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new WhitespaceTokenizer(PaperAnalyzer.Version, reader);
-        TokenStream stream = new WordDelimiterFilter(PaperAnalyzer.Version, source, Flags, protWords: null);
+        var source = new HyphenatedWordTokenizer(PaperAnalyzer.Version, reader);
+        TokenStream stream = new HyphenatedWordFilter(source);
         stream = new LowerCaseFilter(PaperAnalyzer.Version, stream);
-        stream = new StopFilter(PaperAnalyzer.Version, stream, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
-        stream = new PorterStemFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new StopFilter(PaperAnalyzer.Version, stream, StopWords);
+        stream = new CachedPorterStemFilter(stream);
         return new TokenStreamComponents(source, stream);
     }
 }

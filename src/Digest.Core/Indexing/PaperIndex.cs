@@ -142,8 +142,19 @@ public sealed class PaperIndex : IDisposable
         }
     }
 
-    private static long ReadCommittedChangeSeq(IndexWriter writer) =>
-        writer.CommitData.TryGetValue(ChangeSeqKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
+    /// <summary>Document count and checkpoint of the last commit, read from disk without the write lock (for a process that does not own the index).</summary>
+    public static (int Documents, long ChangeSeq) ReadCommitted(string indexPath)
+    {
+        using var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
+        if (!DirectoryReader.IndexExists(directory)) return (0, 0);
+        using var reader = DirectoryReader.Open(directory);
+        return (reader.NumDocs, ParseChangeSeq(reader.IndexCommit.UserData));
+    }
+
+    private static long ParseChangeSeq(IDictionary<string, string> commitData) =>
+        commitData.TryGetValue(ChangeSeqKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
+
+    private static long ReadCommittedChangeSeq(IndexWriter writer) => ParseChangeSeq(writer.CommitData);
 
     private void ClearDirectory()
     {

@@ -23,7 +23,9 @@ public sealed class DigestInitializer(
 {
     private const string SampleSeededKey = "sample_digest_seeded";
 
+    /// <summary>Migrates, repairs the index and seeds the sample digest.</summary>
     /// <param name="seedSample">Whether this start may ingest the sample digest (the web app; not a CLI verb).</param>
+    /// <param name="cancellationToken">Stops the start-up work.</param>
     public async Task InitializeAsync(bool seedSample, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(options.Value.DataPath);

@@ -96,6 +96,14 @@ public sealed class PaperStore(SqliteDatabase database)
         await connection.ExecuteAsync(new CommandDefinition(SetSettingSql, new { key, value }, cancellationToken: cancellationToken));
     }
 
+    private const string DeleteSettingSql = "DELETE FROM settings WHERE key = @key";
+
+    public async Task DeleteSettingAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSettingSql, new { key }, cancellationToken: cancellationToken));
+    }
+
     private const string RecordRunSql = """
         INSERT INTO ingest_runs (origin, started_at, finished_at, files, seen, added, updated, unchanged, rejected)
         VALUES (@origin, @startedAt, @finishedAt, @files, @seen, @added, @updated, @unchanged, @rejected)

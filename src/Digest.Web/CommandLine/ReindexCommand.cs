@@ -35,7 +35,7 @@ public sealed class ReindexCommand : ICliCommand
         while (DateTime.UtcNow < deadline)
         {
             await Task.Delay(500, cancellationToken);
-            if (await store.GetSettingAsync(ReindexRequest.SettingKey, cancellationToken) is null or "")
+            if (await store.GetSettingAsync(ReindexRequest.SettingKey, cancellationToken) is null)
             {
                 await output.WriteLineAsync("Index rebuilt by the running app.");
                 return 0;

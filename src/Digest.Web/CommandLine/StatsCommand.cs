@@ -1,8 +1,6 @@
 using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Storage;
-using Lucene.Net.Index;
-using Lucene.Net.Store;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Web.CommandLine;
@@ -38,20 +36,13 @@ public sealed class StatsCommand : ICliCommand
     }
 
     /// <summary>Reads the index through the owned instance, or read-only from disk when the running app owns it.</summary>
-    private static (int Documents, long ChangeSeq) ReadIndex(IServiceProvider services, string indexPath)
-    {
-        if (services.GetService<PaperIndex>() is { } index) return (index.DocumentCount, index.ChangeSeq);
-        using var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
-        if (!DirectoryReader.IndexExists(directory)) return (0, 0);
-        using var reader = DirectoryReader.Open(directory);
-        var seq = reader.IndexCommit.UserData.TryGetValue("change_seq", out var text) && long.TryParse(text, out var value) ? value : 0;
-        return (reader.NumDocs, seq);
-    }
+    private static (int Documents, long ChangeSeq) ReadIndex(IServiceProvider services, string indexPath) =>
+        services.GetService<PaperIndex>() is { } index ? (index.DocumentCount, index.ChangeSeq) : PaperIndex.ReadCommitted(indexPath);
 
     private static string FileSize(string path) => File.Exists(path) ? Megabytes(new FileInfo(path).Length) : "missing";
 
     private static string DirectorySize(string path) =>
-        System.IO.Directory.Exists(path) ? Megabytes(new DirectoryInfo(path).EnumerateFiles().Sum(f => f.Length)) : "missing";
+        Directory.Exists(path) ? Megabytes(new DirectoryInfo(path).EnumerateFiles().Sum(f => f.Length)) : "missing";
 
     private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";
 }

@@ -17,6 +17,7 @@ internal sealed class InboxWatcherService(IngestService ingest, IOptions<DigestO
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.WatchInbox) return;
         Directory.CreateDirectory(InboxPath);
         Directory.CreateDirectory(Path.Combine(InboxPath, "processed"));
         Directory.CreateDirectory(Path.Combine(InboxPath, "failed"));

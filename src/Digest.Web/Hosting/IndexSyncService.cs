@@ -1,14 +1,15 @@
 using Digest.Core.Configuration;
 using Digest.Core.Indexing;
+using Digest.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Web.Hosting;
 
 /// <summary>
 /// Indexes papers that another process (a CLI verb run beside the app, e.g. through <c>docker exec</c>) wrote to the
-/// store. The check is one indexed MAX() query, so polling every few seconds costs nothing measurable.
+/// store. The checks are two indexed lookups, so polling every few seconds costs nothing measurable.
 /// </summary>
-internal sealed class IndexSyncService(IndexSynchronizer synchronizer, IOptions<DigestOptions> options, ILogger<IndexSyncService> logger) : BackgroundService
+internal sealed class IndexSyncService(IndexSynchronizer synchronizer, PaperStore store, IOptions<DigestOptions> options, ILogger<IndexSyncService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,6 +18,13 @@ internal sealed class IndexSyncService(IndexSynchronizer synchronizer, IOptions<
         {
             try
             {
+                if (await store.GetSettingAsync(ReindexRequest.SettingKey, stoppingToken) is not null)
+                {
+                    // Asked for by the reindex verb from another process, which waits for the request to disappear.
+                    var count = await synchronizer.RebuildAsync(stoppingToken);
+                    await store.DeleteSettingAsync(ReindexRequest.SettingKey, stoppingToken);
+                    logger.LogInformation("Index rebuilt on request: {Count} papers", count);
+                }
                 await synchronizer.CatchUpAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -6,14 +6,17 @@ namespace Digest.Core.Ingestion.Parsers;
 /// </summary>
 public sealed class JsonLinesParser : IPaperParser
 {
+    /// <inheritdoc />
     public SourceFormat Format => SourceFormat.JsonLines;
 
+    /// <inheritdoc />
     public bool Recognizes(string head)
     {
         var text = head.AsSpan().TrimStart();
         return text.Length > 0 && text[0] == '{';
     }
 
+    /// <inheritdoc />
     public IEnumerable<ParsedItem> Parse(TextReader reader, ParseContext context)
     {
         var lines = new BoundedLineReader(reader, context.Limits.MaxFileBytes);

@@ -88,6 +88,16 @@ public class DigestTextParserTests
     }
 
     [Fact]
+    public void Parse_Feb29WithoutYear_InfersTheLatestLeapYear()
+    {
+        var context = new ParseContext { SourceName = "test", Today = new DateOnly(2027, 2, 28) };
+
+        var paper = Assert.Single(Parse(_parser, "Feb 29\n\nLeap Paper\n\n" + LongAbstract + "\n", context).Papers());
+
+        Assert.Equal([new DateOnly(2024, 2, 29)], paper.DigestDays);
+    }
+
+    [Fact]
     public void Parse_SeveralDateLines_EachAppliesToThePapersAfterIt()
     {
         var papers = Parse(_parser, Page("Mar 12", "March 11, 2023"), Context(year: 2024)).Papers();

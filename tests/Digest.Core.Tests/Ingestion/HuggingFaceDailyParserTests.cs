@@ -98,4 +98,14 @@ public class HuggingFaceDailyParserTests
         Assert.Equal(0, rejection.Position);
         Assert.Equal("not Hugging Face daily JSON: expected an array of items, found an object", rejection.Problem);
     }
+
+    [Fact]
+    public void Parse_DailyTimestampOnlyOnThePaper_IsTheDigestDay()
+    {
+        const string json = """[{ "paper": { "id": "2403.00001", "title": "T", "submittedOnDailyAt": "2024-03-11T23:59:59.000Z" } }]""";
+
+        var paper = Assert.Single(Parse(_parser, json)).Paper!;
+
+        Assert.Equal([new DateOnly(2024, 3, 11)], paper.DigestDays);
+    }
 }

@@ -13,14 +13,17 @@ public sealed class ArxivAtomParser : IPaperParser
     private static readonly XNamespace Arxiv = "http://arxiv.org/schemas/atom";
     private static readonly XName Entry = Atom + "entry";
 
+    /// <inheritdoc />
     public SourceFormat Format => SourceFormat.ArxivAtom;
 
+    /// <inheritdoc />
     public bool Recognizes(string head)
     {
         var text = head.AsSpan().TrimStart();
         return text.StartsWith("<") && head.Contains("<feed", StringComparison.Ordinal) && head.Contains(Atom.NamespaceName, StringComparison.Ordinal);
     }
 
+    /// <inheritdoc />
     public IEnumerable<ParsedItem> Parse(TextReader reader, ParseContext context)
     {
         using var xml = new XmlRecordReader(reader, context.Limits);

@@ -16,11 +16,14 @@ public sealed class ArxivOaiParser : IPaperParser
     private static readonly XName Error = Oai + "error";
     private static readonly XName ResumptionToken = Oai + "resumptionToken";
 
+    /// <inheritdoc />
     public SourceFormat Format => SourceFormat.ArxivOai;
 
+    /// <inheritdoc />
     public bool Recognizes(string head) =>
         head.AsSpan().TrimStart().StartsWith("<") && head.Contains("<OAI-PMH", StringComparison.Ordinal);
 
+    /// <inheritdoc />
     public IEnumerable<ParsedItem> Parse(TextReader reader, ParseContext context)
     {
         using var xml = new XmlRecordReader(reader, context.Limits);

@@ -19,8 +19,10 @@ public sealed class DigestTextParser : IPaperParser
         "Daily Papers", "Trending Papers",
     };
 
+    /// <inheritdoc />
     public SourceFormat Format => SourceFormat.DigestText;
 
+    /// <inheritdoc />
     public bool Recognizes(string head)
     {
         var paragraphs = Paragraphs(new BoundedLineReader(new StringReader(head), head.Length)).Take(12).ToList();
@@ -29,6 +31,7 @@ public sealed class DigestTextParser : IPaperParser
         return paragraphs.Zip(paragraphs.Skip(1)).Any(pair => IsTitleCandidate(pair.First) && !IsTitleCandidate(pair.Second) && pair.Second.Text.Contains(' '));
     }
 
+    /// <inheritdoc />
     public IEnumerable<ParsedItem> Parse(TextReader reader, ParseContext context)
     {
         var lines = new BoundedLineReader(reader, context.Limits.MaxFileBytes);

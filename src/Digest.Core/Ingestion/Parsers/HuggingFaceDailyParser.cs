@@ -13,14 +13,17 @@ public sealed class HuggingFaceDailyParser : IPaperParser
     // Items nest paper → authors → author; anything much deeper is not this format.
     private const int MaxDepth = 16;
 
+    /// <inheritdoc />
     public SourceFormat Format => SourceFormat.HuggingFaceDaily;
 
+    /// <inheritdoc />
     public bool Recognizes(string head)
     {
         var text = head.AsSpan().TrimStart();
         return text.Length > 0 && text[0] == '[' && head.Contains("\"paper\"", StringComparison.Ordinal);
     }
 
+    /// <inheritdoc />
     public IEnumerable<ParsedItem> Parse(TextReader reader, ParseContext context)
     {
         var text = BoundedText.ReadAll(reader, context.Limits.MaxFileBytes);
@@ -66,7 +69,7 @@ public sealed class HuggingFaceDailyParser : IPaperParser
     {
         try
         {
-            if (item.ValueKind != JsonValueKind.Object) throw new RecordException($"item must be an object, not {Describe(item.ValueKind)}");
+            if (item.ValueKind != JsonValueKind.Object) throw new RecordException($"item must be an object, not {JsonFields.Describe(item.ValueKind)}");
             if (!item.TryGetProperty("paper", out var paper)) throw new RecordException("missing 'paper'");
             if (paper.ValueKind != JsonValueKind.Object) throw JsonFields.WrongType("paper", "an object", paper);
             const string prefix = "paper.";
@@ -75,7 +78,8 @@ public sealed class HuggingFaceDailyParser : IPaperParser
             var arxivId = id is null ? null : PaperId.TryParseArxiv(id) ?? throw new RecordException($"'paper.id' is '{id}', not an arXiv id");
             var title = JsonFields.String(paper, "title", prefix) ?? JsonFields.RequiredString(item, "title");
             var githubRepo = JsonFields.String(paper, "githubRepo", prefix);
-            var digestDay = JsonFields.Day(item, "submittedOnDailyAt");
+            // Older responses put the daily timestamp on the item, newer ones (also) on the paper.
+            var digestDay = JsonFields.Day(item, "submittedOnDailyAt") ?? JsonFields.Day(paper, "submittedOnDailyAt", prefix);
             return ParsedItem.Accepted(position, new Paper
             {
                 Id = PaperId.For(arxivId, title),
@@ -127,15 +131,6 @@ public sealed class HuggingFaceDailyParser : IPaperParser
         JsonTokenType.True or JsonTokenType.False => "a boolean",
         JsonTokenType.Null => "null",
         _ => "nothing",
-    };
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
     };
 
     private static string FirstSentence(string message)

@@ -69,7 +69,8 @@ internal static class JsonFields
     public static RecordException WrongType(string field, string expected, JsonElement actual) =>
         new($"'{field}' must be {expected}, not {Describe(actual.ValueKind)}");
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    /// <summary>The kind of a JSON value in words, for messages ("a number").</summary>
+    public static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Digest.Core.Papers;
-
 namespace Digest.Core.Ingestion.Parsers;
 
 /// <summary>
@@ -9,20 +6,21 @@ namespace Digest.Core.Ingestion.Parsers;
 /// </summary>
 public sealed class JsonLinesParser : IPaperParser
 {
-    // A paper object is flat apart from its arrays; deeper nesting is either a mistake or an attack.
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8 };
-
+    /// <inheritdoc />
     public SourceFormat Format => SourceFormat.JsonLines;
 
+    /// <inheritdoc />
     public bool Recognizes(string head)
     {
         var text = head.AsSpan().TrimStart();
         return text.Length > 0 && text[0] == '{';
     }
 
+    /// <inheritdoc />
     public IEnumerable<ParsedItem> Parse(TextReader reader, ParseContext context)
     {
         var lines = new BoundedLineReader(reader, context.Limits.MaxFileBytes);
+        var records = new JsonLinePaperReader();
         var sawContent = false;
         while (lines.ReadLine() is { } line)
         {
@@ -34,74 +32,11 @@ public sealed class JsonLinesParser : IPaperParser
                 yield break;
             }
             sawContent = true;
-            yield return ReadLine(line, lines.LineNumber);
+            yield return records.Read(line, lines.LineNumber);
         }
         if (lines.LimitExceeded)
             yield return ParsedItem.Rejected(lines.LineNumber + 1, $"file is larger than the limit of {lines.MaxChars} characters; reading stopped");
         else if (!sawContent)
             yield return ParsedItem.Rejected(0, "not JSON Lines: the file is empty");
-    }
-
-    /// <summary>One line as a paper, or the reason it is rejected.</summary>
-    internal static ParsedItem ReadLine(string line, int lineNumber)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(line, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            return ParsedItem.Rejected(lineNumber, $"invalid JSON at character {(ex.BytePositionInLine ?? 0) + 1}: {FirstSentence(ex.Message)}");
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return ParsedItem.Rejected(lineNumber, "line is not a JSON object");
-            try
-            {
-                return ParsedItem.Accepted(lineNumber, ToPaper(root));
-            }
-            catch (RecordException ex)
-            {
-                return ParsedItem.Rejected(lineNumber, ex.Message);
-            }
-        }
-    }
-
-    private static Paper ToPaper(JsonElement root)
-    {
-        var title = JsonFields.RequiredString(root, PaperJsonNames.Title);
-        var arxivId = JsonFields.String(root, PaperJsonNames.ArxivId);
-        var sources = JsonFields.Strings(root, PaperJsonNames.Sources);
-        return new Paper
-        {
-            Id = PaperId.For(arxivId, title),
-            ArxivId = arxivId,
-            Title = title,
-            Abstract = JsonFields.String(root, PaperJsonNames.Abstract) ?? "",
-            Authors = JsonFields.Strings(root, PaperJsonNames.Authors),
-            Published = JsonFields.Day(root, PaperJsonNames.Published),
-            Revised = JsonFields.Day(root, PaperJsonNames.Revised),
-            DigestDays = JsonFields.Days(root, PaperJsonNames.DigestDays),
-            Categories = JsonFields.Strings(root, PaperJsonNames.Categories),
-            Keywords = JsonFields.Strings(root, PaperJsonNames.Keywords),
-            CodeUrls = JsonFields.Strings(root, PaperJsonNames.CodeUrls),
-            ProjectUrl = JsonFields.String(root, PaperJsonNames.ProjectUrl),
-            Doi = JsonFields.String(root, PaperJsonNames.Doi),
-            Upvotes = JsonFields.Int(root, PaperJsonNames.Upvotes),
-            Topics = JsonFields.Strings(root, PaperJsonNames.Topics),
-            // The file's own sources are facts about the paper; this import adds one more.
-            Sources = [.. sources.Append(SourceFormat.JsonLines.Name()).Distinct()],
-            FirstSeen = JsonFields.Timestamp(root, PaperJsonNames.FirstSeen) ?? default,
-            UpdatedAt = JsonFields.Timestamp(root, PaperJsonNames.UpdatedAt) ?? default,
-        };
-    }
-
-    // System.Text.Json messages end with a path and position the reason already states.
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
     }
 }

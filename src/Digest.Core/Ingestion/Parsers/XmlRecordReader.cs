@@ -10,12 +10,15 @@ namespace Digest.Core.Ingestion.Parsers;
 /// </summary>
 internal sealed class XmlRecordReader : IDisposable
 {
-    private readonly XmlReader _reader;
+    private readonly TextReader _text;
+    private readonly XmlReaderSettings _settings;
+    private XmlReader? _reader;
     private bool _onUnreadNode;
 
     public XmlRecordReader(TextReader text, IngestLimits limits)
     {
-        var settings = new XmlReaderSettings
+        _text = text;
+        _settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
@@ -26,7 +29,6 @@ internal sealed class XmlRecordReader : IDisposable
             IgnoreWhitespace = true,
             CloseInput = false,
         };
-        _reader = XmlReader.Create(text, settings);
     }
 
     /// <summary>Why reading stopped early, or null.</summary>
@@ -37,6 +39,8 @@ internal sealed class XmlRecordReader : IDisposable
     {
         try
         {
+            // Creating the reader already reads the first block, so it can fail like any other read.
+            _reader = XmlReader.Create(_text, _settings);
             if (_reader.MoveToContent() != XmlNodeType.Element)
             {
                 Error = "the file has no root element";
@@ -57,6 +61,7 @@ internal sealed class XmlRecordReader : IDisposable
     /// </summary>
     public XElement? Next(Func<XName, bool> wanted)
     {
+        if (_reader is null) return null;
         try
         {
             while (true)
@@ -79,14 +84,16 @@ internal sealed class XmlRecordReader : IDisposable
         }
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose() => _reader?.Dispose();
 
-    private static string Describe(XmlException ex)
+    private string Describe(XmlException ex)
     {
+        // Some limits are reported without a position (line 0); a position is only worth giving when known.
+        var at = ex.LineNumber > 0 ? $" at line {ex.LineNumber}, column {ex.LinePosition}" : "";
         if (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
-            return $"XML with a DTD (<!DOCTYPE>) is refused at line {ex.LineNumber}: entity declarations could expand without bound or read local files";
-        if (ex.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal) || ex.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase))
-            return $"XML is larger than the limit at line {ex.LineNumber}: {ex.Message}";
-        return $"XML is malformed at line {ex.LineNumber}, column {ex.LinePosition}: {ex.Message}";
+            return $"XML with a DTD (<!DOCTYPE>) is refused{at}: entity declarations could expand without bound or read local files";
+        if (ex.Message.Contains(nameof(XmlReaderSettings.MaxCharactersInDocument), StringComparison.Ordinal))
+            return $"XML is larger than the limit of {_settings.MaxCharactersInDocument} characters";
+        return $"XML is malformed{at}: {ex.Message}";
     }
 }

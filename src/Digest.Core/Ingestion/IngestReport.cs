@@ -53,7 +53,8 @@ public sealed class IngestReport
             foreach (var note in file.Notes) text.AppendLine($"  note: {note}");
         }
         foreach (var rejection in Rejections) text.AppendLine($"  rejected {rejection}");
-        if (Rejected > Rejections.Count) text.AppendLine($"  ... and {Rejected - Rejections.Count} more rejections");
+        var recordRejections = Files.Sum(f => f.Rejected);
+        if (recordRejections > Rejections.Count) text.AppendLine($"  ... and {recordRejections - Rejections.Count} more rejections");
         var seconds = Math.Max((FinishedAt - StartedAt).TotalSeconds, 0.001);
         text.AppendLine($"Total: {FilesRead} of {Files.Count} files read, {Seen} records seen, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {seconds:0.00} s ({Seen / seconds:0} records/s)");
         if (Seen > 0 && Added == 0 && Updated == 0) text.AppendLine("Nothing changed: every record was already stored.");

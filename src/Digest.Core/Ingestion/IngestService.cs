@@ -149,9 +149,7 @@ public sealed class IngestService(
             batch.Add(paper);
             if (batch.Count == BatchSize)
             {
-                Console.Error.WriteLine($"parse {clock.ElapsedMilliseconds}");
                 await StoreBatchAsync(batch, file, cancellationToken);
-                Console.Error.WriteLine($"stored {clock.ElapsedMilliseconds}");
                 batch.Clear();
                 progress?.Report(new IngestProgress(file.File, file.Seen, clock.Elapsed));
             }
@@ -163,22 +161,21 @@ public sealed class IngestService(
     private async Task StoreBatchAsync(List<Paper> incoming, FileReport file, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var sw = Stopwatch.StartNew();
         await using var batch = await store.BeginBatchAsync(cancellationToken);
         var existing = await batch.FindAsync(
             incoming.Select(p => p.Id).ToHashSet(),
             incoming.Select(p => PaperId.TitleKey(p.Title)).ToHashSet());
-        Console.Error.WriteLine($"find {sw.ElapsedMilliseconds}"); sw.Restart();
         var merge = new BatchMerge(existing);
 
         foreach (var paper in incoming) merge.Add(paper, now, file);
 
         var changed = merge.Changed;
+        // A batch that changes nothing writes nothing: its change number must not reach the index without rows behind it.
+        if (changed.Count == 0) return;
         await batch.UpsertAsync(changed);
         foreach (var (oldId, newId) in merge.Rekeyed) await batch.RekeyAsync(oldId, newId);
         cancellationToken.ThrowIfCancellationRequested();
         await batch.CommitAsync(cancellationToken);
-        Console.Error.WriteLine($"merge+write {sw.ElapsedMilliseconds}"); sw.Restart();
 
         if (indexSynchronizer is not null)
         {

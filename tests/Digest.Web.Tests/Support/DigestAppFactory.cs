@@ -1,0 +1,65 @@
+using Digest.Core.Ingestion;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Digest.Web.Tests.Support;
+
+/// <summary>
+/// The real app (real SQLite file, real Lucene index) in a data directory of its own, deleted on dispose.
+/// Settings are passed as configuration, exactly as a self-hoster would set them.
+/// </summary>
+public sealed class DigestAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public DigestAppFactory(IDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "digest-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Digest:DataDirectory"] = DataDirectory,
+            ["Digest:SeedSampleDigest"] = "false",
+            ["Digest:WatchInbox"] = "false",
+            ["Digest:IndexSyncInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+    }
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Ingests text in any supported format through the app's own ingest service.</summary>
+    public async Task<IngestReport> IngestAsync(string name, string content, IngestRequest? request = null)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(content);
+        var ingest = Services.GetRequiredService<IngestService>();
+        return await ingest.IngestAsync([new IngestSource(name, () => new MemoryStream(bytes))], request ?? new IngestRequest { Origin = "test" });
+    }
+
+    /// <summary>Ingests the bundled sample digest (67 papers).</summary>
+    public Task<IngestReport> IngestSampleAsync() =>
+        Services.GetRequiredService<IngestService>().IngestAsync(
+            [new IngestSource(SampleDigest.FileName, SampleDigest.Open)],
+            new IngestRequest { Format = SourceFormat.DigestText, Year = 2024, Origin = "test" });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Never hide a test's own failure behind clean-up.
+        }
+    }
+}

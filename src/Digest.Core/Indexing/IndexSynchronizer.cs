@@ -18,14 +18,20 @@ public sealed class IndexSynchronizer(PaperStore store, PaperIndex index, ILogge
     /// Indexes a batch the caller has just committed to the store. When the index is exactly one batch behind,
     /// the papers in hand are used; otherwise (another writer got in between) it catches up from the store.
     /// </summary>
-    public async Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, CancellationToken cancellationToken = default)
+    /// <param name="papers">The papers the batch wrote.</param>
+    /// <param name="newPapers">Ids among them that were not stored before the batch (no document to replace).</param>
+    /// <param name="deletedIds">Ids whose documents must go.</param>
+    /// <param name="changeSeq">The batch's change number.</param>
+    /// <param name="previousSeq">The change number before the batch.</param>
+    /// <param name="cancellationToken">Cancels waiting for the index.</param>
+    public async Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             if (index.ChangeSeq == previousSeq)
             {
-                index.Apply(papers, deletedIds, changeSeq);
+                index.Apply(papers, deletedIds, changeSeq, newPapers);
                 index.Refresh();
                 return;
             }

@@ -71,11 +71,20 @@ public sealed class PaperIndex : IDisposable
     /// <summary>Documents in the index (as of the last refresh).</summary>
     public int DocumentCount => Search(searcher => searcher.IndexReader.NumDocs);
 
-    /// <summary>Adds or replaces the papers' documents and drops the documents of deleted ids, then records <paramref name="changeSeq"/>.</summary>
-    public void Apply(IEnumerable<Paper> papers, IEnumerable<string> deletedIds, long changeSeq)
+    /// <summary>
+    /// Adds or replaces the papers' documents and drops the documents of deleted ids, then records <paramref name="changeSeq"/>.
+    /// Papers in <paramref name="newPapers"/> are known to have no document yet, which saves the delete-by-id.
+    /// </summary>
+    public void Apply(IReadOnlyList<Paper> papers, IEnumerable<string> deletedIds, long changeSeq, IReadOnlySet<string>? newPapers = null)
     {
         foreach (var id in deletedIds) _writer.DeleteDocuments(new Term(PaperFields.Id, id));
-        foreach (var paper in papers) _writer.UpdateDocument(new Term(PaperFields.Id, paper.Id), PaperDocumentFactory.Create(paper));
+        // IndexWriter takes documents from several threads at once (one in-memory segment each): analysis is the costly part and runs on every core.
+        Parallel.ForEach(papers, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, paper =>
+        {
+            var document = PaperDocumentFactory.Create(paper);
+            if (newPapers?.Contains(paper.Id) == true) _writer.AddDocument(document);
+            else _writer.UpdateDocument(new Term(PaperFields.Id, paper.Id), document);
+        });
         if (changeSeq > ChangeSeq) Interlocked.Exchange(ref _changeSeq, changeSeq);
     }
 

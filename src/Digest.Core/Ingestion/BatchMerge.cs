@@ -14,6 +14,7 @@ internal sealed class BatchMerge
     private readonly HashSet<string> _stored = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Paper> _changed = new(StringComparer.Ordinal);
     private readonly List<(string OldId, string NewId)> _rekeyed = [];
+    private readonly HashSet<string> _added = new(StringComparer.Ordinal);
 
     public BatchMerge(IEnumerable<Paper> stored)
     {
@@ -27,6 +28,9 @@ internal sealed class BatchMerge
     /// <summary>New and changed papers, to write.</summary>
     public List<Paper> Changed => [.. _changed.Values];
 
+    /// <summary>Ids of papers that were not stored before this batch.</summary>
+    public IReadOnlySet<string> AddedIds => _added;
+
     /// <summary>Stored papers that moved from a title-derived id to their arXiv id.</summary>
     public IReadOnlyList<(string OldId, string NewId)> Rekeyed => _rekeyed;
 
@@ -38,6 +42,7 @@ internal sealed class BatchMerge
             var added = incoming with { FirstSeen = incoming.FirstSeen == default ? now : incoming.FirstSeen, UpdatedAt = now };
             Remember(added);
             _changed[added.Id] = added;
+            _added.Add(added.Id);
             file.Added++;
             return;
         }
@@ -53,6 +58,7 @@ internal sealed class BatchMerge
         {
             Forget(known);
             _changed.Remove(known.Id);
+            if (_added.Remove(known.Id)) _added.Add(merged.Id);
             if (_stored.Remove(known.Id)) _rekeyed.Add((known.Id, merged.Id));
         }
         Remember(merged);

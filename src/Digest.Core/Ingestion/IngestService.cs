@@ -180,7 +180,7 @@ public sealed class IngestService(
         if (indexSynchronizer is not null)
         {
             // From here the store has the batch; indexing it must not be cancelled half-way (a catch-up would repair it anyway).
-            await indexSynchronizer.IndexCommittedBatchAsync(changed, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq, batch.ChangeSeq - 1, CancellationToken.None);
+            await indexSynchronizer.IndexCommittedBatchAsync(changed, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq, batch.ChangeSeq - 1, CancellationToken.None);
         }
     }
 

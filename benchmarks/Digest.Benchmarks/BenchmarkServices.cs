@@ -1,0 +1,15 @@
+using Digest.Core.Configuration;
+using Digest.Core.Indexing;
+using Digest.Core.Ingestion;
+using Digest.Core.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Benchmarks;
+
+/// <summary>The app's real services, wired by hand for benchmarks.</summary>
+public static class BenchmarkServices
+{
+    public static IngestService CreateIngestService(PaperStore store, IndexSynchronizer synchronizer, IOptions<DigestOptions> options) =>
+        new(store, synchronizer, options, NullLogger<IngestService>.Instance);
+}

@@ -1,0 +1,68 @@
+using Digest.Core.Ingestion;
+using Digest.Core.Papers;
+
+namespace Digest.Core.Tests.Ingestion;
+
+public class PaperMergerTests
+{
+    private static readonly Paper Known = new()
+    {
+        Id = "2505.00001",
+        ArxivId = "2505.00001",
+        Title = "Old title",
+        Abstract = "Old abstract",
+        Authors = ["A"],
+        Published = new DateOnly(2025, 5, 2),
+        Revised = new DateOnly(2025, 5, 2),
+        Categories = ["cs.LG"],
+        Upvotes = 10,
+        Sources = ["arxiv-atom"],
+        FirstSeen = new DateTimeOffset(2025, 5, 3, 0, 0, 0, TimeSpan.Zero),
+    };
+
+    [Fact]
+    public void NewerVersion_ReplacesText_AndKeepsTheRest()
+    {
+        var incoming = Known with { Title = "New title", Abstract = "New abstract", Authors = ["A", "B"], Revised = new DateOnly(2025, 6, 1), Categories = ["cs.AI"], Upvotes = 3, Sources = ["arxiv-oai"] };
+        var (merged, changed) = PaperMerger.Merge(Known, incoming);
+        Assert.True(changed);
+        Assert.Equal("New title", merged.Title);
+        Assert.Equal("New abstract", merged.Abstract);
+        Assert.Equal(["A", "B"], merged.Authors);
+        Assert.Equal(["cs.LG", "cs.AI"], merged.Categories);
+        Assert.Equal(10, merged.Upvotes);
+        Assert.Equal(new DateOnly(2025, 6, 1), merged.Revised);
+        Assert.Equal(["arxiv-atom", "arxiv-oai"], merged.Sources);
+    }
+
+    [Fact]
+    public void OlderOrUnversionedRecord_DoesNotReplaceText_ButFillsBlanks()
+    {
+        var blank = Known with { Abstract = "", ProjectUrl = null };
+        var incoming = Known with { Title = "Other title", Abstract = "Filled", Revised = null, ProjectUrl = "https://example.org/p", Published = new DateOnly(2025, 4, 30), Upvotes = 12 };
+        var (merged, changed) = PaperMerger.Merge(blank, incoming);
+        Assert.True(changed);
+        Assert.Equal("Old title", merged.Title);
+        Assert.Equal("Filled", merged.Abstract);
+        Assert.Equal("https://example.org/p", merged.ProjectUrl);
+        Assert.Equal(new DateOnly(2025, 4, 30), merged.Published);
+        Assert.Equal(12, merged.Upvotes);
+    }
+
+    [Fact]
+    public void SameFactsAgain_IsUnchanged()
+    {
+        var (_, changed) = PaperMerger.Merge(Known, Known with { FirstSeen = default, UpdatedAt = DateTimeOffset.UtcNow });
+        Assert.False(changed);
+    }
+
+    [Fact]
+    public void TitleOnlyPaper_TakesTheArxivId()
+    {
+        var digest = new Paper { Id = PaperId.FromTitle("Old title"), Title = "Old title", DigestDays = [new DateOnly(2024, 3, 11)] };
+        var (merged, _) = PaperMerger.Merge(digest, Known);
+        Assert.Equal("2505.00001", merged.Id);
+        Assert.Equal("2505.00001", merged.ArxivId);
+        Assert.Equal([new DateOnly(2024, 3, 11)], merged.DigestDays);
+    }
+}

@@ -5,7 +5,8 @@ using Digest.Web.Hosting;
 if (CliRunner.IsVerb(args)) return await CliRunner.RunAsync(args);
 
 // Otherwise: the web app. Registration and the request pipeline live in DigestWebRegistration.
-var builder = WebApplication.CreateBuilder(args);
+// Settings and static files come from beside the binary wherever it is started from; ./data is relative to the caller.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddDigest();
 
 var app = builder.Build();

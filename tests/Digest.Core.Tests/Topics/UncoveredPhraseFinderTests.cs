@@ -26,7 +26,7 @@ public class UncoveredPhraseFinderTests
             .Append(new Paper { Id = "r", Title = "Robot paper", Abstract = "A robot arm." })
             .ToList();
 
-        var report = UncoveredPhraseFinder.Find(assigner, papers, minimumCount: 3);
+        var report = UncoveredPhraseFinder.Find(assigner, papers, minimumCount: 3, minimumLift: 0);
 
         Assert.Equal(4, report.UncoveredCount);
         var top = report.Phrases[0];

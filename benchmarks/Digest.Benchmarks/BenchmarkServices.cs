@@ -2,6 +2,7 @@ using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
 using Digest.Core.Storage;
+using Digest.Core.Topics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,5 +12,5 @@ namespace Digest.Benchmarks;
 public static class BenchmarkServices
 {
     public static IngestService CreateIngestService(PaperStore store, IndexSynchronizer synchronizer, IOptions<DigestOptions> options) =>
-        new(store, synchronizer, options, NullLogger<IngestService>.Instance);
+        new(store, synchronizer, new TopicAssigner(TaxonomyLoader.LoadDefault().Taxonomy!), options, NullLogger<IngestService>.Instance);
 }

@@ -2,6 +2,7 @@ using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
 using Digest.Core.Startup;
 using Digest.Core.Storage;
+using Digest.Core.Topics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,9 +31,18 @@ public static class DigestCoreServiceCollectionExtensions
         services.AddSingleton(sp => new IngestService(
             sp.GetRequiredService<PaperStore>(),
             sp.GetService<PaperIndex>() is null ? null : sp.GetRequiredService<IndexSynchronizer>(),
+            sp.GetRequiredService<TopicAssigner>(),
             sp.GetRequiredService<IOptions<DigestOptions>>(),
             sp.GetRequiredService<ILogger<IngestService>>(),
             sp.GetRequiredService<TimeProvider>()));
+        // The taxonomy is read once at start; a changed taxonomy takes effect (and re-assigns topics) at the next start.
+        services.AddSingleton(sp => new TaxonomyProvider(sp.GetRequiredService<IOptions<DigestOptions>>().Value.DataPath, sp.GetRequiredService<ILogger<TaxonomyProvider>>()));
+        services.AddSingleton(sp => new TopicAssigner(sp.GetRequiredService<TaxonomyProvider>().Current));
+        services.AddSingleton(sp => new TopicReassigner(
+            sp.GetRequiredService<PaperStore>(),
+            sp.GetRequiredService<TopicAssigner>(),
+            sp.GetService<PaperIndex>() is null ? null : sp.GetRequiredService<IndexSynchronizer>(),
+            sp.GetRequiredService<ILogger<TopicReassigner>>()));
         services.AddSingleton<DigestInitializer>();
         return services;
     }

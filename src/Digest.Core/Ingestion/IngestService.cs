@@ -5,6 +5,7 @@ using Digest.Core.Indexing;
 using Digest.Core.Ingestion.Parsers;
 using Digest.Core.Papers;
 using Digest.Core.Storage;
+using Digest.Core.Topics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ namespace Digest.Core.Ingestion;
 public sealed class IngestService(
     PaperStore store,
     IndexSynchronizer? indexSynchronizer,
+    TopicAssigner topicAssigner,
     IOptions<DigestOptions> options,
     ILogger<IngestService> logger,
     TimeProvider? timeProvider = null)
@@ -172,6 +174,7 @@ public sealed class IngestService(
         var changed = merge.Changed;
         // A batch that changes nothing writes nothing: its change number must not reach the index without rows behind it.
         if (changed.Count == 0) return;
+        AssignTopics(changed);
         await batch.UpsertAsync(changed);
         foreach (var (oldId, newId) in merge.Rekeyed) await batch.RekeyAsync(oldId, newId);
         cancellationToken.ThrowIfCancellationRequested();
@@ -183,6 +186,11 @@ public sealed class IngestService(
             await indexSynchronizer.IndexCommittedBatchAsync(changed, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq, batch.ChangeSeq - 1, CancellationToken.None);
         }
     }
+
+    /// <summary>Topics follow from the paper's text, so every new or changed paper gets them (again); on every core.</summary>
+    private void AssignTopics(List<Paper> papers) =>
+        Parallel.For(0, papers.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            papers[i] = papers[i] with { Topics = topicAssigner.Assign(papers[i]) });
 
     /// <summary>The first bytes of a stream as text (BOM removed) for format detection; the stream is rewound.</summary>
     private static async Task<string> ReadHeadAsync(Stream stream, CancellationToken cancellationToken)

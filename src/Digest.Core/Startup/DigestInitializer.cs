@@ -2,6 +2,7 @@ using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
 using Digest.Core.Storage;
+using Digest.Core.Topics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed class DigestInitializer(
     DatabaseMigrator migrator,
     PaperStore store,
     IngestService ingest,
+    TopicReassigner topicReassigner,
     IOptions<DigestOptions> options,
     ILogger<DigestInitializer> logger)
 {
@@ -35,6 +37,12 @@ public sealed class DigestInitializer(
         {
             if (index.WasRecreated) logger.LogWarning("The index was missing or unreadable; rebuilding it from the store");
             await services.GetRequiredService<IndexSynchronizer>().CatchUpAsync(cancellationToken);
+        }
+
+        if (await topicReassigner.IsNeededAsync(cancellationToken))
+        {
+            // The taxonomy changed since topics were assigned (or this is the first start): every paper is filed again.
+            await topicReassigner.ReassignAllAsync(cancellationToken);
         }
 
         if (seedSample && options.Value.SeedSampleDigest) await SeedSampleAsync(cancellationToken);

@@ -8,8 +8,9 @@ using Lucene.Net.Search;
 namespace Digest.Core.Topics;
 
 /// <summary>
-/// Decides which topics a paper belongs to by running every topic's query against a one-document
-/// in-memory index of the paper, analysed exactly as the search index analyses it.
+/// Decides which topics a paper belongs to by matching every topic's query against the paper's terms, analysed
+/// exactly as the search index analyses it (see <see cref="TopicQueryMatcher"/>; Lucene's <see cref="MemoryIndex"/>
+/// decides for query types the matcher does not evaluate).
 /// <para>
 /// A child topic narrows its parent: a paper gets a child only when it also matches the parent. So a parent's
 /// facet count always includes its children's papers, and filtering by a child never shows a paper missing from
@@ -23,6 +24,7 @@ public sealed class TopicAssigner : IDisposable
     private readonly int[] _evaluationOrder;
     private readonly Analyzer _analyzer = PaperAnalyzer.Create();
     private readonly ThreadLocal<MemoryIndex> _index = new(() => new MemoryIndex());
+    private readonly ThreadLocal<PaperTerms> _terms = new(() => new PaperTerms());
 
     /// <summary>Compiles every topic query of the taxonomy once.</summary>
     public TopicAssigner(Taxonomy taxonomy)
@@ -44,7 +46,41 @@ public sealed class TopicAssigner : IDisposable
     public Taxonomy Taxonomy { get; }
 
     /// <summary>The slugs of the topics the paper belongs to, in taxonomy order.</summary>
-    public IReadOnlyList<string> Assign(Paper paper)
+    public IReadOnlyList<string> Assign(Paper paper) => Assign(paper, luceneOnly: false);
+
+    /// <param name="paper">The paper to file.</param>
+    /// <param name="luceneOnly">Let Lucene decide every topic (the reference the faster matcher is tested against).</param>
+    internal IReadOnlyList<string> Assign(Paper paper, bool luceneOnly)
+    {
+        var terms = _terms.Value!;
+        terms.Fill(paper, _analyzer);
+        IndexSearcher? searcher = null;
+
+        var matched = new bool[_topics.Length];
+        foreach (var i in _evaluationOrder)
+        {
+            var topic = _topics[i];
+            if (topic.ParentIndex >= 0 && !matched[topic.ParentIndex]) continue;
+            if (topic.PositiveTerms is { } positive && !positive.Any(terms.Contains)) continue;
+            if (!luceneOnly && topic.Matcher is { } matcher)
+            {
+                matched[i] = matcher.Matches(terms);
+                continue;
+            }
+            // A query type the matcher does not evaluate: Lucene itself decides, on a one-document index built only now.
+            searcher ??= BuildMemoryIndex(paper).CreateSearcher();
+            var collector = new MatchCollector();
+            searcher.Search(topic.Query, collector);
+            matched[i] = collector.Matched;
+        }
+
+        var slugs = new List<string>();
+        for (var i = 0; i < _topics.Length; i++)
+            if (matched[i]) slugs.Add(_topics[i].Slug);
+        return slugs;
+    }
+
+    private MemoryIndex BuildMemoryIndex(Paper paper)
     {
         var index = _index.Value!;
         index.Reset();
@@ -56,50 +92,14 @@ public sealed class TopicAssigner : IDisposable
             index.AddField(PaperFields.Category, index.KeywordTokenStream(paper.Categories.ToList()));
         if (paper.Keywords.Count > 0)
             index.AddField(PaperFields.Keyword, string.Join(" ; ", paper.Keywords), _analyzer);
-
-        var searcher = index.CreateSearcher();
-        var paperTerms = TermsOf(searcher.IndexReader);
-        var collector = new MatchCollector();
-        var matched = new bool[_topics.Length];
-        foreach (var i in _evaluationOrder)
-        {
-            var topic = _topics[i];
-            if (topic.ParentIndex >= 0 && !matched[topic.ParentIndex]) continue;
-            if (topic.PositiveTerms is { } terms && !terms.Any(paperTerms.Contains)) continue;
-            collector.Reset();
-            searcher.Search(topic.Query, collector);
-            matched[i] = collector.Matched;
-        }
-
-        var slugs = new List<string>();
-        for (var i = 0; i < _topics.Length; i++)
-            if (matched[i]) slugs.Add(_topics[i].Slug);
-        return slugs;
+        return index;
     }
 
     public void Dispose()
     {
         _index.Dispose();
+        _terms.Dispose();
         _analyzer.Dispose();
-    }
-
-    // Field and term text joined, so one set answers "does the paper have this term in this field".
-    private static string Key(string field, string text) => field + "\u0000" + text;
-
-    private static HashSet<string> TermsOf(IndexReader reader)
-    {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var context in reader.Leaves)
-        {
-            var fields = context.AtomicReader.Fields;
-            if (fields is null) continue;
-            foreach (var field in fields)
-            {
-                var termsEnum = fields.GetTerms(field).GetEnumerator();
-                while (termsEnum.MoveNext()) terms.Add(Key(field, termsEnum.Term.Utf8ToString()));
-            }
-        }
-        return terms;
     }
 
     /// <summary>
@@ -118,7 +118,7 @@ public sealed class TopicAssigner : IDisposable
         {
             return null;
         }
-        return terms.Count == 0 ? null : terms.Select(t => Key(t.Field, t.Text)).Distinct().ToArray();
+        return terms.Count == 0 ? null : terms.Select(t => PaperTerms.Key(t.Field, t.Text)).Distinct().ToArray();
     }
 
     private static int Depth(Taxonomy taxonomy, Topic topic)
@@ -131,5 +131,7 @@ public sealed class TopicAssigner : IDisposable
     private sealed record CompiledTopic(string Slug, Query Query, int ParentIndex, int Depth)
     {
         public string[]? PositiveTerms { get; } = PositiveTermsOf(Query);
+
+        public TopicQueryMatcher? Matcher { get; } = TopicQueryMatcher.TryCompile(Query);
     }
 }

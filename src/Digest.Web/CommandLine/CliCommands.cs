@@ -9,6 +9,7 @@ public static class CliCommands
         new ReindexCommand(),
         new ExportCommand(),
         new StatsCommand(),
+        new TopicsCommand(),
     ];
 
     public static ICliCommand? Find(string verb) => All.FirstOrDefault(c => c.Verb == verb);

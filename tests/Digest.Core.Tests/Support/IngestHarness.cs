@@ -1,6 +1,7 @@
 using System.Text;
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
+using Digest.Core.Topics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Digest.Core.Tests.Support;
@@ -16,10 +17,13 @@ public sealed class IngestHarness : IDisposable
             Index = Data.OpenIndex();
             Synchronizer = new IndexSynchronizer(Data.Store, Index, NullLogger<IndexSynchronizer>.Instance);
         }
-        Service = new IngestService(Data.Store, Synchronizer, Data.OptionsWrapper, NullLogger<IngestService>.Instance);
+        Service = new IngestService(Data.Store, Synchronizer, Topics, Data.OptionsWrapper, NullLogger<IngestService>.Instance);
     }
 
     public TempDataDirectory Data { get; } = new();
+
+    /// <summary>The default taxonomy's assigner, shared: compiling the topic queries once is enough for every test.</summary>
+    public static TopicAssigner Topics { get; } = new(TaxonomyLoader.LoadDefault().Taxonomy!);
 
     public PaperIndex? Index { get; private set; }
 

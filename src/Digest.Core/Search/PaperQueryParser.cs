@@ -141,6 +141,8 @@ internal sealed class PaperQueryParser : QueryParser
         var any = new BooleanQuery();
         foreach (var (field, boost) in TextFields)
         {
+            // A stop word ("the") has no text query; it must not become a search for authors named "the".
+            if (field == PaperFields.Author && any.Clauses.Count == 0) continue;
             var query = field == PaperFields.Author ? base.GetFieldQuery(field, text, quoted) : TextQuery(field, text, quoted, slop);
             if (query is null) continue;
             if (slop > 0 && query is PhraseQuery phrase) phrase.Slop = slop;

@@ -62,24 +62,22 @@ internal static partial class SpellingCorrector
         return SurfaceForm(best, word, searcher, analyzer);
     }
 
-    /// <summary>A word from a paper containing <paramref name="stem"/> that analyzes to it, closest to the typed word.</summary>
+    /// <summary>A word from papers containing <paramref name="stem"/> that analyzes to it, closest to the typed word.</summary>
     private static string SurfaceForm(string stem, string typed, IndexSearcher searcher, Analyzer analyzer)
     {
-        foreach (var field in Fields)
-        {
-            var hits = searcher.Search(new TermQuery(new Term(field, stem)), 1);
-            if (hits.ScoreDocs.Length == 0) continue;
-            var text = searcher.Doc(hits.ScoreDocs[0].Doc).Get(field) ?? "";
-            var lowerTyped = typed.ToLowerInvariant();
-            var surface = Letters().Matches(text)
-                .Select(m => m.Value.ToLowerInvariant())
-                .Distinct()
-                .Where(w => Stem(analyzer, w) == stem)
-                .OrderBy(w => Levenshtein(w, lowerTyped))
-                .FirstOrDefault();
-            if (surface is not null) return surface;
-        }
-        return stem;
+        var containing = new BooleanQuery();
+        foreach (var field in Fields) containing.Add(new TermQuery(new Term(field, stem)), Occur.SHOULD);
+        var lowerTyped = typed.ToLowerInvariant();
+        var surface = searcher.Search(containing, 5).ScoreDocs
+            .Select(hit => searcher.Doc(hit.Doc))
+            .SelectMany(document => Fields.Select(field => document.Get(field) ?? ""))
+            .SelectMany(text => Letters().Matches(text).Select(m => m.Value.ToLowerInvariant()))
+            .Distinct()
+            .Where(word => Stem(analyzer, word) == stem)
+            .OrderBy(word => Levenshtein(word, lowerTyped))
+            .ThenBy(word => word, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return surface ?? stem;
     }
 
     private static string? Stem(Analyzer analyzer, string word)

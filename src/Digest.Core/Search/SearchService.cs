@@ -63,15 +63,15 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
     /// <summary>Papers per publication month, ascending, optionally only those with <paramref name="topic"/> (for per-month charts).</summary>
     public IReadOnlyList<MonthCount> GetMonthCounts(string? topic = null)
     {
-        Query query = string.IsNullOrWhiteSpace(topic)
-            ? new MatchAllDocsQuery()
+        var query = string.IsNullOrWhiteSpace(topic)
+            ? null
             : new TermQuery(new Term(PaperFields.Topic, topic.Trim().ToLowerInvariant()));
         return [.. CountAll(PaperFields.Month, query).Select(p => new MonthCount(p.Label, p.Count))];
     }
 
     /// <summary>Every digest day with the number of papers listed on it, ascending (previous/next navigation).</summary>
     public IReadOnlyList<DigestDayCount> ListDigestDays() =>
-        [.. CountAll(PaperFields.DigestDay, new MatchAllDocsQuery())
+        [.. CountAll(PaperFields.DigestDay, query: null)
             .Select(p => (Day: SearchResultReader.ParseDay(p.Label), p.Count))
             .Where(p => p.Day is not null)
             .Select(p => new DigestDayCount(p.Day!.Value, p.Count))];
@@ -126,14 +126,19 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
             : TopFieldCollector.Create(sort == SearchSort.Oldest ? OldestFirst : NewestFirst, numHits, false, false, false, false);
 
         // Facets without a selection are counted with the hits; each selected facet gets its own pass (below).
+        // Browsing everything needs no counting at all: those counts are cached per reader.
+        var reader = searcher.IndexReader;
         var unselected = FacetSpec.All.Where(spec => spec.Selected(request).Count == 0).ToArray();
-        using var counter = new FacetCountCollector([.. unselected.Select(spec => _facets.For(searcher.IndexReader, spec.Field))]);
-        searcher.Search(SearchFilters.Combine(query, filters), MultiCollector.Wrap(top, counter));
+        var browsingAll = query is null && filters.Count == 0;
+        using var counter = new FacetCountCollector([.. unselected.Where(_ => !browsingAll).Select(spec => _facets.For(reader, spec.Field))]);
+        searcher.Search(SearchFilters.Combine(query, filters), browsingAll ? top : MultiCollector.Wrap(top, counter));
 
-        var unselectedCounts = unselected.Select((spec, i) => (spec, counts: counter.Counts[i])).ToArray();
+        var unselectedCounts = unselected
+            .Select((spec, i) => (spec, browsingAll ? _facets.AllCounts(reader, spec.Field) : counter.Counts[i]))
+            .ToArray();
         var facets = Facets(searcher, request, query, filters, unselectedCounts);
 
-        var snippets = request.IncludeSnippets ? new SnippetBuilder(query, index.Analyzer) : null;
+        var snippets = request.IncludeSnippets ? new SnippetBuilder(query, index.Analyzer, searcher) : null;
         var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
         var results = page.ScoreDocs
             .Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets))
@@ -220,12 +225,13 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
         return counter.TotalHits;
     }
 
-    private List<(string Label, int Count)> CountAll(string field, Query query) => index.Search(searcher =>
+    private List<(string Label, int Count)> CountAll(string field, Query? query) => index.Search(searcher =>
     {
         var ordinals = _facets.For(searcher.IndexReader, field);
         using var counter = new FacetCountCollector(ordinals);
-        searcher.Search(query, counter);
-        return counter.Counts[0]
+        if (query is not null) searcher.Search(query, counter);
+        var counts = query is null ? _facets.AllCounts(searcher.IndexReader, field) : counter.Counts[0];
+        return counts
             .Take(ordinals.ValueCount)
             .Select((count, ord) => (Label: ordinals.Labels[ord], Count: count))
             .Where(p => p.Count > 0)

@@ -97,7 +97,7 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
         var noWords = request.Query!.Length > 0 && query is null;
 
         var (total, results, facets) = noWords
-            ? (0, [], Facets(searcher, request, new BooleanQuery(), filters, []))
+            ? (0, [], EmptyFacets(reader, request))
             : Execute(searcher, request, sort, query, filters);
 
         var suggestions = total == 0 && !noWords && (request.Query.Length > 0 || request.HasFilters)
@@ -125,48 +125,53 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
             ? TopScoreDocCollector.Create(numHits, docsScoredInOrder: false)
             : TopFieldCollector.Create(sort == SearchSort.Oldest ? OldestFirst : NewestFirst, numHits, false, false, false, false);
 
-        // Facets without a selection are counted with the hits; each selected facet gets its own pass (below).
-        // Browsing everything needs no counting at all: those counts are cached per reader.
+        // One pass for hits and all facet counts: the selected facets' filters are checked per document by the
+        // collector instead of the query (see DrillSidewaysCollector). Browsing everything needs no counting at all:
+        // those counts are cached per reader.
         var reader = searcher.IndexReader;
-        var unselected = FacetSpec.All.Where(spec => spec.Selected(request).Count == 0).ToArray();
-        var browsingAll = query is null && filters.Count == 0;
-        using var counter = new FacetCountCollector([.. unselected.Where(_ => !browsingAll).Select(spec => _facets.For(reader, spec.Field))]);
-        searcher.Search(SearchFilters.Combine(query, filters), browsingAll ? top : MultiCollector.Wrap(top, counter));
-
-        var unselectedCounts = unselected
-            .Select((spec, i) => (spec, browsingAll ? _facets.AllCounts(reader, spec.Field) : counter.Counts[i]))
-            .ToArray();
-        var facets = Facets(searcher, request, query, filters, unselectedCounts);
-
-        var snippets = request.IncludeSnippets ? new SnippetBuilder(query, index.Analyzer, searcher) : null;
-        var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
-        var results = page.ScoreDocs
-            .Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets))
-            .ToList();
-        return (top.TotalHits, results, facets);
-    }
-
-    private IReadOnlyList<SearchFacet> Facets(
-        IndexSearcher searcher, SearchRequest request, Query? query, IReadOnlyList<SearchFilter> filters,
-        IReadOnlyList<(FacetSpec Spec, int[] Counts)> counted)
-    {
-        var facets = new List<SearchFacet>();
-        foreach (var spec in FacetSpec.All)
+        var ordinals = FacetSpec.All.Select(spec => _facets.For(reader, spec.Field)).ToArray();
+        IReadOnlyList<int[]> counts;
+        DrillSidewaysCollector? collector = null;
+        try
         {
-            var ordinals = _facets.For(searcher.IndexReader, spec.Field);
-            var counts = counted.FirstOrDefault(c => c.Spec == spec).Counts;
-            if (counts is null)
+            if (query is null && filters.Count == 0)
             {
-                // Drill sideways: count this facet with every filter except its own selection.
-                using var counter = new FacetCountCollector(ordinals);
-                searcher.Search(SearchFilters.Combine(query, filters, exceptGroup: spec.Name), counter);
-                facets.Add(spec.ToFacet(ordinals, counter.Counts[0], request));
-                continue;
+                searcher.Search(new MatchAllDocsQuery(), top);
+                counts = [.. FacetSpec.All.Select(spec => _facets.AllCounts(reader, spec.Field))];
             }
-            facets.Add(spec.ToFacet(ordinals, counts, request));
+            else
+            {
+                var selectedOrds = FacetSpec.All
+                    .Select((spec, i) => spec.Selected(request).Select(ordinals[i].OrdinalOf).ToArray())
+                    .Select(ords => ords.Length == 0 ? ords : ords.Where(o => o >= 0).DefaultIfEmpty(int.MinValue).ToArray())
+                    .ToArray();
+                collector = new DrillSidewaysCollector(top, ordinals, selectedOrds);
+                var facetGroups = FacetSpec.All.Where((_, i) => selectedOrds[i].Length > 0).Select(spec => spec.Name).ToHashSet();
+                searcher.Search(SearchFilters.Combine(query, filters.Where(f => !facetGroups.Contains(f.Group))), collector);
+                counts = collector.Counts;
+            }
+            var facets = FacetSpec.All.Select((spec, i) => spec.ToFacet(ordinals[i], counts[i], request)).ToList();
+
+            // Stored fields and snippets only for the page shown.
+            var snippets = request.IncludeSnippets ? new SnippetBuilder(query, index.Analyzer, searcher) : null;
+            var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
+            var results = page.ScoreDocs
+                .Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets))
+                .ToList();
+            return (top.TotalHits, results, facets);
         }
-        return facets;
+        finally
+        {
+            collector?.Dispose();
+        }
     }
+
+    private IReadOnlyList<SearchFacet> EmptyFacets(IndexReader reader, SearchRequest request) =>
+        [.. FacetSpec.All.Select(spec =>
+        {
+            var ordinals = _facets.For(reader, spec.Field);
+            return spec.ToFacet(ordinals, new int[ordinals.ValueCount], request);
+        })];
 
     private (Query? Query, bool Fallback) Parse(string text, IndexReader reader, IReadOnlyDictionary<string, string> categories, List<string> messages)
     {

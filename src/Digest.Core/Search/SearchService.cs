@@ -37,6 +37,16 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
         return response;
     }
 
+    /// <summary>
+    /// Builds the facet caches for the current searcher. Call after <see cref="PaperIndex.Refresh"/> so the first
+    /// search on a new reader does not pay for them (global ordinal maps over all segments cost the most).
+    /// </summary>
+    public void Warm() => index.Search(searcher =>
+    {
+        foreach (var field in FacetCache.Fields) _facets.AllCounts(searcher.IndexReader, field);
+        return 0;
+    });
+
     /// <summary>Papers similar to <paramref name="paperId"/> by title and abstract (MoreLikeThis), best first, never the paper itself.</summary>
     public IReadOnlyList<SearchResult> RelatedPapers(string paperId, int count = 5)
     {
@@ -98,7 +108,7 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
 
         var (total, results, facets) = noWords
             ? (0, [], EmptyFacets(reader, request))
-            : Execute(searcher, request, sort, query, filters);
+            : ExecuteSafely(searcher, request, sort, ref query, ref fallback, filters, messages);
 
         var suggestions = total == 0 && !noWords && (request.Query.Length > 0 || request.HasFilters)
             ? Suggest(searcher, request, query, filters, categories)
@@ -115,6 +125,25 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
             Messages = messages,
             Suggestions = suggestions,
         };
+    }
+
+    /// <summary>Runs the query; one that expands past the clause limit while searching is retried as plain words.</summary>
+    private (int Total, IReadOnlyList<SearchResult> Results, IReadOnlyList<SearchFacet> Facets) ExecuteSafely(
+        IndexSearcher searcher, SearchRequest request, SearchSort sort, ref Query? query, ref bool fallback,
+        IReadOnlyList<SearchFilter> filters, List<string> messages)
+    {
+        try
+        {
+            return Execute(searcher, request, sort, query, filters);
+        }
+        catch (BooleanQuery.TooManyClausesException e)
+        {
+            logger.LogDebug(e, "Query {Query} expands to too many terms; searching it as plain words", request.Query);
+            messages.Add("Your query matched too many word forms (for example a very short prefix*), so its words were searched as plain text.");
+            fallback = true;
+            query = new PaperQueryParser(index.Analyzer, searcher.IndexReader, CategoryLookup(searcher.IndexReader)).PlainWordsQuery(request.Query!);
+            return query is null ? (0, [], EmptyFacets(searcher.IndexReader, request)) : Execute(searcher, request, sort, query, filters);
+        }
     }
 
     private (int Total, IReadOnlyList<SearchResult> Results, IReadOnlyList<SearchFacet> Facets) Execute(

@@ -1,14 +1,17 @@
 using Digest.Benchmarks;
 
-// Benchmarks print their figures; they are not tests and never run in CI. See README "Benchmarks".
-return args.FirstOrDefault() switch
+// Benchmarks print their figures; they are not tests and never run in CI. One verb per benchmark, each in its own files.
+return args switch
 {
-    "ingest" => await IngestBenchmark.RunAsync(args[1..]),
+    ["ingest", .. var options] => await IngestBenchmark.RunAsync(options),
+    ["search", .. var options] => SearchBenchmark.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- ingest [papers-dev.jsonl]");
+    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search> [options]");
+    Console.WriteLine("  ingest [PATH-TO-papers-dev.jsonl]");
+    Console.WriteLine("  search [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR]");
     return 2;
 }

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Digest.Core.Indexing;
+using Lucene.Net.Index;
+
+namespace Digest.Core.Search;
+
+/// <summary>
+/// Facet ordinals cached per index reader (global maps and labels) and per segment core (flat value arrays).
+/// A refresh opens a new reader: its maps are built on first use, and unchanged segments reuse their arrays.
+/// Weak tables let both go with the readers that own them.
+/// </summary>
+internal sealed class FacetCache
+{
+    /// <summary>Every field counted as a facet somewhere: the search facets plus the month and digest-day listings.</summary>
+    public static readonly string[] Fields =
+    [
+        PaperFields.Topic, PaperFields.Category, PaperFields.Year, PaperFields.HasCode, PaperFields.AuthorExact,
+        PaperFields.Month, PaperFields.DigestDay,
+    ];
+
+    private readonly ConditionalWeakTable<IndexReader, Dictionary<string, FacetOrdinals>> _readers = new();
+    private readonly ConditionalWeakTable<object, Dictionary<string, SegmentFacetValues>> _segments = new();
+    private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int[]>> _allCounts = new();
+    private readonly ConditionalWeakTable<IndexReader, int[]> _newestFirst = new();
+
+    /// <summary>The ordinals of <paramref name="field"/> (one of <see cref="Fields"/>) for <paramref name="reader"/>.</summary>
+    public FacetOrdinals For(IndexReader reader, string field) => _readers.GetValue(reader, Build)[field];
+
+    /// <summary>
+    /// Counts of <paramref name="field"/> over every live document: the browse page without filters and the day and
+    /// month listings ask for these on every view, and they only change when the reader does. Read-only.
+    /// </summary>
+    public int[] AllCounts(IndexReader reader, string field) =>
+        _allCounts.GetValue(reader, _ => new()).GetOrAdd(field, f => CountAll(reader, For(reader, f)));
+
+    /// <summary>
+    /// Every live document, newest publication first (ties in index order): the browse page without filters is the
+    /// home page, and its order only changes with the reader, so it is a slice of this array instead of a sort.
+    /// </summary>
+    public int[] NewestFirst(IndexReader reader) => _newestFirst.GetValue(reader, SortNewestFirst);
+
+    private static int[] SortNewestFirst(IndexReader reader)
+    {
+        var docs = new List<(int Doc, long Published)>(reader.NumDocs);
+        foreach (var leaf in reader.Leaves)
+        {
+            var live = leaf.AtomicReader.LiveDocs;
+            var published = leaf.AtomicReader.GetNumericDocValues(PaperFields.Published);
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc)) continue;
+                docs.Add((leaf.DocBase + doc, published?.Get(doc) ?? 0));
+            }
+        }
+        docs.Sort(static (a, b) => a.Published != b.Published ? b.Published.CompareTo(a.Published) : a.Doc.CompareTo(b.Doc));
+        return [.. docs.Select(d => d.Doc)];
+    }
+
+    private static int[] CountAll(IndexReader reader, FacetOrdinals ordinals)
+    {
+        var counts = new int[ordinals.ValueCount];
+        foreach (var leaf in reader.Leaves)
+        {
+            var live = leaf.AtomicReader.LiveDocs;
+            var values = ordinals.Segment(leaf.Ord);
+            var toGlobal = ordinals.SegmentToGlobal(leaf.Ord);
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc)) continue;
+                foreach (var ord in values.OrdsOf(doc)) counts[toGlobal[ord]]++;
+            }
+        }
+        return counts;
+    }
+
+    private Dictionary<string, FacetOrdinals> Build(IndexReader reader) =>
+        Fields.ToDictionary(field => field, field => FacetOrdinals.Build(reader, field, segment => SegmentValues(segment, field)));
+
+    private SegmentFacetValues SegmentValues(AtomicReader segment, string field)
+    {
+        var perField = _segments.GetValue(segment.CoreCacheKey, _ => []);
+        lock (perField)
+        {
+            if (!perField.TryGetValue(field, out var values))
+            {
+                values = SegmentFacetValues.Build(segment, field);
+                perField[field] = values;
+            }
+            return values;
+        }
+    }
+}

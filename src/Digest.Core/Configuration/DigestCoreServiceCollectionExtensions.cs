@@ -1,5 +1,6 @@
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
+using Digest.Core.Sources;
 using Digest.Core.Startup;
 using Digest.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class DigestCoreServiceCollectionExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<PaperStore>();
+        services.AddSingleton<StoreBackup>();
 
         services.AddSingleton(sp => new IndexSynchronizer(
             sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<PaperIndex>(), sp.GetRequiredService<ILogger<IndexSynchronizer>>()));
@@ -34,6 +36,7 @@ public static class DigestCoreServiceCollectionExtensions
             sp.GetRequiredService<ILogger<IngestService>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DigestInitializer>();
+        services.AddDigestSources();
         return services;
     }
 

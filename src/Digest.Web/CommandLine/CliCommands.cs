@@ -9,6 +9,10 @@ public static class CliCommands
         new ReindexCommand(),
         new ExportCommand(),
         new StatsCommand(),
+        new FetchCommand(),
+        new BackupCommand(),
+        new RestoreCommand(),
+        new HealthcheckCommand(),
     ];
 
     public static ICliCommand? Find(string verb) => All.FirstOrDefault(c => c.Verb == verb);

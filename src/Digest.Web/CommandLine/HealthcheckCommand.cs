@@ -10,9 +10,18 @@ public sealed class HealthcheckCommand : ICliCommand
 {
     public const string DefaultUrl = "http://127.0.0.1:8080/readyz";
 
+    /// <summary>The readiness URL on the first port of <c>ASPNETCORE_HTTP_PORTS</c> (what the container listens on), else <see cref="DefaultUrl"/>.</summary>
+    public static string LocalReadinessUrl(string? httpPorts)
+    {
+        var first = httpPorts?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+            ? $"http://127.0.0.1:{port}/readyz"
+            : DefaultUrl;
+    }
+
     public string Verb => "healthcheck";
 
-    public string Usage => $"healthcheck [--url URL] [--timeout SECONDS]   (exit 0 when URL answers 2xx; default {DefaultUrl})";
+    public string Usage => $"healthcheck [--url URL] [--timeout SECONDS]   (exit 0 when URL answers 2xx; default /readyz on this container's port)";
 
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string> { "url", "timeout" };
 
@@ -23,7 +32,7 @@ public sealed class HealthcheckCommand : ICliCommand
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (arguments.Positional.Count > 0) throw new CliUsageException($"unexpected argument '{arguments.Positional[0]}'");
-        var urlText = arguments.Option("url") ?? DefaultUrl;
+        var urlText = arguments.Option("url") ?? LocalReadinessUrl(Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"));
         if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
             throw new CliUsageException($"--url '{urlText}' is not an absolute http(s) address");

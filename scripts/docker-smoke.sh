@@ -3,20 +3,23 @@
 # `exec ... digest ingest` and through POST /api/ingest, restart, and check that the papers survived, that search
 # (or the status API) finds them, and that the app does not run as root. Prints a summary and the image size.
 #
-#   usage: scripts/docker-smoke.sh [--engine docker|podman] [--network host] [--port N] [--keep]
+#   usage: scripts/docker-smoke.sh [--engine docker|podman] [--network host] [--port N] [--ca-bundle FILE] [--keep]
 #
 # The engine is auto-detected: docker when its daemon answers, else podman. With podman, the flags printed by
 # offline-dotnet-images.sh --env are used when that tool is found (set OFFLINE_IMAGES_TOOL to its path).
 # --network host: for machines without a container network (the app then listens on --port on the host).
+# --ca-bundle FILE (podman): a CA bundle mounted into the build, for networks whose HTTPS proxy has its own root
+#   certificate (default with podman: $SSL_CERT_FILE when set). The Dockerfile itself stays unchanged.
 set -euo pipefail
 
-engine="" network="" port=18080 keep=no
+engine="" network="" port=18080 keep=no ca_bundle=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine=$2; shift 2 ;;
     --network) network=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     --keep) keep=yes; shift ;;
+    --ca-bundle) ca_bundle=$2; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -39,6 +42,8 @@ if [ "$engine" = podman ]; then
     engine_flags=(--storage-driver vfs --runtime /usr/sbin/runc)
     build_flags=(--pull=never)
   fi
+  ca_bundle=${ca_bundle:-${SSL_CERT_FILE:-}}
+  if [ -n "$ca_bundle" ] && [ -f "$ca_bundle" ]; then build_flags+=(-v "$ca_bundle:/etc/ssl/certs/ca-certificates.crt:ro"); fi
 fi
 ce() { "$engine" "${engine_flags[@]}" "$@"; }
 

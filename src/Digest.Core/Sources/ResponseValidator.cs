@@ -29,7 +29,7 @@ public static class ResponseValidator
         }
         catch (JsonException e)
         {
-            return $"the response is not complete JSON (line {(e.LineNumber ?? 0) + 1}): {e.Message.Split(". ")[0]}";
+            return $"the response is not valid, complete JSON (line {(e.LineNumber ?? 0) + 1}): {e.Message.Split(". ")[0]}";
         }
     }
 
@@ -51,7 +51,7 @@ public static class ResponseValidator
         }
         catch (XmlException e)
         {
-            return $"the response is not complete XML (line {e.LineNumber}): {e.Message.Split(". ")[0]}";
+            return $"the response is not valid, complete XML (line {e.LineNumber}): {e.Message.Split(". ")[0]}";
         }
     }
 }

@@ -9,8 +9,8 @@ public sealed class RemoteSourceOptions
     /// <summary>Unique name; the ingest run log and the source status use it as the origin.</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>Which API this is.</summary>
-    public RemoteSourceKind Kind { get; set; }
+    /// <summary>Which API this is (required; nullable so that a missing or misspelt kind is reported, not defaulted).</summary>
+    public RemoteSourceKind? Kind { get; set; }
 
     /// <summary>Scheme and host of the API; unset: the public service of <see cref="Kind"/>.</summary>
     public string? BaseUrl { get; set; }

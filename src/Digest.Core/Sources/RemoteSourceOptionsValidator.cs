@@ -19,7 +19,7 @@ public static class RemoteSourceOptionsValidator
             {
                 failures.Add($"{key}:Name ({env}__Name) '{source.Name}' is used by another source; names must be unique.");
             }
-            if (!Enum.IsDefined(source.Kind))
+            if (source.Kind is not { } kind || !Enum.IsDefined(kind))
             {
                 failures.Add($"{key}:Kind ({env}__Kind) must be one of: {string.Join(", ", Enum.GetNames<RemoteSourceKind>())}.");
             }

@@ -18,6 +18,8 @@ public sealed class RemoteSourceRunner(
 {
     public async Task<SourceFetchResult> RunAsync(RemoteSourceOptions source, CancellationToken cancellationToken)
     {
+        // Checked at start-up (DigestOptionsValidator); a source built in code must say what it is too.
+        var kind = source.Kind ?? throw new ArgumentException($"Source {source.Name} has no Kind", nameof(source));
         var downloads = new List<string>();
         try
         {
@@ -25,13 +27,13 @@ public sealed class RemoteSourceRunner(
             {
                 var path = await fetcher.DownloadAsync(url, cancellationToken);
                 downloads.Add(path);
-                if (await ResponseValidator.ValidateAsync(source.Kind, path, cancellationToken) is { } problem)
+                if (await ResponseValidator.ValidateAsync(kind, path, cancellationToken) is { } problem)
                 {
                     throw new FetchException($"{problem} ({url.PathAndQuery})");
                 }
             }
 
-            var format = source.Kind == RemoteSourceKind.ArxivQuery ? SourceFormat.ArxivAtom : SourceFormat.HuggingFaceDaily;
+            var format = kind == RemoteSourceKind.ArxivQuery ? SourceFormat.ArxivAtom : SourceFormat.HuggingFaceDaily;
             var sources = downloads.Select((path, i) => new IngestSource($"{source.Name}#{i + 1}", () => File.OpenRead(path))).ToList();
             var report = await ingest.IngestAsync(sources, new IngestRequest { Format = format, Origin = source.Name }, cancellationToken: cancellationToken);
             if (report.Cancelled) throw new OperationCanceledException(cancellationToken);

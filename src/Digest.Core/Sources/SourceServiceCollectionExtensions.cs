@@ -11,6 +11,7 @@ public static class SourceServiceCollectionExtensions
     /// <summary>Registers fetching of <c>Digest:Sources</c>: one HTTP client and one per-host rate limiter for the process.</summary>
     public static IServiceCollection AddDigestSources(this IServiceCollection services)
     {
+        services.AddSingleton<IValidateOptions<DigestOptions>, SourceConfigurationValidator>();
         services.AddSingleton<SourceStatusStore>();
         services.AddSingleton(sp => new HostRateLimiter(
             sp.GetRequiredService<IOptions<DigestOptions>>().Value.Fetch.MinRequestSpacing, sp.GetRequiredService<TimeProvider>()));

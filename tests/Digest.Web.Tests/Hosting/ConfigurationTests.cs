@@ -14,6 +14,7 @@ public class ConfigurationTests
     [InlineData("Digest:Sources:0:Kind", "Rss", "Digest:Sources:0:Kind")]
     [InlineData("Digest:Sources:0:Query", "", "Digest:Sources:0:Query (Digest__Sources__0__Query)")]
     [InlineData("Digest:Sources:0:Interval", "00:00:05", "Digest:Sources:0:Interval")]
+    [InlineData("Digest:Sources:0:Interval", "six hours", "Digest:Sources:0:Interval")]
     [InlineData("Digest:Fetch:MaxRetries", "50", "Digest:Fetch:MaxRetries (Digest__Fetch__MaxRetries)")]
     [InlineData("Digest:JsonLogs", "sometimes", "Digest:JsonLogs")]
     public void Start_WithABadSetting_FailsWithAMessageNamingIt(string key, string value, string expected)

@@ -36,11 +36,13 @@ fi
 engine_flags=()
 build_flags=()
 if [ "$engine" = podman ]; then
+  # The OCI image format has no HEALTHCHECK; the docker format keeps it.
+  build_flags+=(--format docker)
   tool=${OFFLINE_IMAGES_TOOL:-/work/shared/tools/offline-dotnet-images.sh}
   if [ -f "$tool" ]; then
     eval "$(bash "$tool" --env | grep '^export ')"
     engine_flags=(--storage-driver vfs --runtime /usr/sbin/runc)
-    build_flags=(--pull=never)
+    build_flags+=(--pull=never)
   fi
   ca_bundle=${ca_bundle:-${SSL_CERT_FILE:-}}
   if [ -n "$ca_bundle" ] && [ -f "$ca_bundle" ]; then build_flags+=(-v "$ca_bundle:/etc/ssl/certs/ca-certificates.crt:ro"); fi

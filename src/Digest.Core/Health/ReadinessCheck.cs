@@ -16,7 +16,8 @@ public sealed class ReadinessCheck(SqliteDatabase database, PaperStore store, Pa
     /// <summary>The index may trail the store this long (another process just wrote; the sync catches up within seconds).</summary>
     public static readonly TimeSpan IndexGracePeriod = TimeSpan.FromMinutes(2);
 
-    private DateTimeOffset? _behindSince;
+    // When the index was first seen behind (UTC ticks; 0: in step). Probes may run concurrently, hence Interlocked.
+    private long _behindSinceTicks;
 
     public async Task<ReadinessReport> CheckAsync(CancellationToken cancellationToken = default)
     {
@@ -53,11 +54,11 @@ public sealed class ReadinessCheck(SqliteDatabase database, PaperStore store, Pa
         var now = timeProvider.GetUtcNow();
         if (indexSeq >= storeSeq)
         {
-            _behindSince = null;
+            Interlocked.Exchange(ref _behindSinceTicks, 0);
             return new IndexCheck(true, "in step with the store", indexSeq, storeSeq, 0);
         }
-        _behindSince ??= now;
-        var behind = now - _behindSince.Value;
+        var since = Interlocked.CompareExchange(ref _behindSinceTicks, now.UtcTicks, 0);
+        var behind = since == 0 ? TimeSpan.Zero : now - new DateTimeOffset(since, TimeSpan.Zero);
         var ok = behind <= IndexGracePeriod;
         var detail = ok
             ? $"catching up: {storeSeq - indexSeq} changes behind the store"

@@ -1,5 +1,6 @@
 using Digest.Core.Configuration;
 using Digest.Core.Health;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Digest.Web.Hosting;
 
@@ -18,6 +19,12 @@ public static class DigestHostingRegistration
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+
+        // Antiforgery and cookie keys in the data volume: in the container's home they would be lost with every
+        // update, and forms open in a browser would then fail.
+        var dataDirectory = builder.Configuration[$"{DigestOptions.SectionName}:{nameof(DigestOptions.DataDirectory)}"];
+        var keys = Path.Combine(new DigestOptions { DataDirectory = string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory }.DataPath, "keys");
+        builder.Services.AddDataProtection().SetApplicationName("Digest").PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.Services.AddSingleton<ReadinessCheck>();
         return builder;
     }

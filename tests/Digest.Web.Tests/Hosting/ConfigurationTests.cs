@@ -1,6 +1,7 @@
 using Digest.Core.Configuration;
 using Digest.Core.Sources;
 using Digest.Web.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,17 @@ public class ConfigurationTests
 
         Assert.Equal(new TimeOnly(7, 30), options.Sources[0].DailyAt);
         Assert.Equal(RemoteSourceKind.HuggingFaceDaily, options.Sources[0].Kind);
+    }
+
+    [Fact]
+    public void DataProtectionKeys_LiveInTheDataVolume_SoFormsSurviveAnUpdate()
+    {
+        using var app = new DigestAppFactory();
+        using var client = app.CreateClient();
+
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("x"u8.ToArray());
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(app.DataDirectory, "keys"), "key-*.xml"));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public static class SourceServiceCollectionExtensions
         services.AddSingleton(sp => new HostRateLimiter(
             sp.GetRequiredService<IOptions<DigestOptions>>().Value.Fetch.MinRequestSpacing, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new RemoteFetcher(
-            // Connections are recycled so that a changed DNS entry is seen; no automatic redirects to other schemes.
+            // Connections are recycled so that a changed DNS entry is seen. Redirects are followed, never from https to http;
+            // decompression happens before the size cap counts, so a compressed bomb is caught too.
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10), AutomaticDecompression = System.Net.DecompressionMethods.All })
             {
                 Timeout = Timeout.InfiniteTimeSpan,

@@ -93,17 +93,3 @@ public sealed class RecordedApiServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-/// <summary>One scripted answer of <see cref="RecordedApiServer"/>.</summary>
-public sealed record ScriptedResponse(int Status, string Body = "", string ContentType = "application/json")
-{
-    public TimeSpan Delay { get; init; }
-    public int? BreakOffAfter { get; init; }
-    public Dictionary<string, string> Headers { get; init; } = [];
-
-    public static ScriptedResponse Fixture(string fileName, string contentType) =>
-        new(200, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", fileName)), contentType);
-}
-
-/// <summary>A request the server saw.</summary>
-public sealed record RecordedRequest(string Path, string Query, string UserAgent, DateTimeOffset At);

@@ -123,13 +123,17 @@ check "POST /api/ingest without the key is refused (401)" test "$(curl -sS -o /d
 check "5 papers before restart" test "$(status_papers)" = 5
 
 echo "== backup while running"
-check "backup verb writes a .db and a .jsonl" ce exec "$name" digest backup --out /data/backups
+backup_out=$(ce exec "$name" digest backup --out /data/backups 2>/dev/null || true)
+backup_db=$(printf '%s' "$backup_out" | grep -o '/data/backups/digest-[0-9-]*\.db' | head -1)
+check "backup verb writes a .db and a .jsonl" test -n "$backup_db"
+check "restore of a .db is refused while the app runs" sh -c "! $engine ${engine_flags[*]} exec $name digest restore $backup_db >/dev/null 2>&1"
 
 echo "== stopping (SIGTERM) and starting again"
 stop_started=$(date +%s)
 ce stop -t 45 "$name" >/dev/null 2>&1
 stop_seconds=$(( $(date +%s) - stop_started ))
 check "stopped gracefully on SIGTERM (exit code 0, not killed)" test "$(ce inspect -f '{{.State.ExitCode}}' "$name")" = 0
+check "restore of the .db backup with the app stopped" ce run --rm -v "$volume:/data" "$image" restore "$backup_db"
 ce start "$name" >/dev/null 2>&1
 check "app ready again after restart" wait_ready
 check "5 papers after restart (store on the volume)" test "$(status_papers)" = 5

@@ -55,7 +55,9 @@ volume=$name-data
 image=localhost/digest:smoke
 key=smoke-test-key-0123456789
 run_flags=(-e "Digest__IngestApiKey=$key" -e Digest__SeedSampleDigest=false -e "Digest__IndexSyncInterval=00:00:01")
+net_flags=()
 if [ "$network" = host ]; then
+  net_flags=(--network host)
   build_flags+=(--network host)
   run_flags+=(--network host -e "ASPNETCORE_HTTP_PORTS=$port")
 else
@@ -133,7 +135,7 @@ stop_started=$(date +%s)
 ce stop -t 45 "$name" >/dev/null 2>&1
 stop_seconds=$(( $(date +%s) - stop_started ))
 check "stopped gracefully on SIGTERM (exit code 0, not killed)" test "$(ce inspect -f '{{.State.ExitCode}}' "$name")" = 0
-check "restore of the .db backup with the app stopped" ce run --rm -v "$volume:/data" "$image" restore "$backup_db"
+check "restore of the .db backup with the app stopped" ce run --rm "${net_flags[@]}" -v "$volume:/data" "$image" restore "$backup_db"
 ce start "$name" >/dev/null 2>&1
 check "app ready again after restart" wait_ready
 check "5 papers after restart (store on the volume)" test "$(status_papers)" = 5

@@ -1,5 +1,6 @@
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
+using Digest.Core.Sources;
 using Digest.Core.Startup;
 using Digest.Core.Storage;
 using Digest.Core.Topics;
@@ -25,6 +26,7 @@ public static class DigestCoreServiceCollectionExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<PaperStore>();
+        services.AddSingleton<StoreBackup>();
 
         services.AddSingleton(sp => new IndexSynchronizer(
             sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<PaperIndex>(), sp.GetRequiredService<ILogger<IndexSynchronizer>>()));
@@ -44,6 +46,7 @@ public static class DigestCoreServiceCollectionExtensions
             sp.GetService<PaperIndex>() is null ? null : sp.GetRequiredService<IndexSynchronizer>(),
             sp.GetRequiredService<ILogger<TopicReassigner>>()));
         services.AddSingleton<DigestInitializer>();
+        services.AddDigestSources();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Digest.Core.Ingestion;
+using Digest.Core.Sources;
 
 namespace Digest.Core.Configuration;
 
@@ -27,6 +28,18 @@ public sealed class DigestOptions
 
     /// <summary>Size limits for everything ingested.</summary>
     public IngestLimits Limits { get; set; } = new();
+
+    /// <summary>The address people reach the app at (for example <c>https://papers.example.org</c>), for canonical links and feeds; unset: taken from each request.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Write logs as one JSON object per line (for log collectors) instead of plain text.</summary>
+    public bool JsonLogs { get; set; }
+
+    /// <summary>Remote sources fetched on a schedule (Hugging Face daily papers, arXiv queries); none by default.</summary>
+    public List<RemoteSourceOptions> Sources { get; set; } = [];
+
+    /// <summary>Politeness and robustness limits for fetching <see cref="Sources"/>.</summary>
+    public FetchOptions Fetch { get; set; } = new();
 
     /// <summary>The data directory as an absolute path.</summary>
     public string DataPath => Path.GetFullPath(DataDirectory);

@@ -1,3 +1,4 @@
+using Digest.Core.Sources;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Core.Configuration;
@@ -35,6 +36,17 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         if (limits.MaxAuthors < 1) failures.Add("Digest:Limits:MaxAuthors must be at least 1.");
         if (limits.MaxFieldLength < 10) failures.Add("Digest:Limits:MaxFieldLength must be at least 10.");
         if (limits.MaxListItems < 1) failures.Add("Digest:Limits:MaxListItems must be at least 1.");
+        ValidatePublicBaseUrl(options, failures);
+        RemoteSourceOptionsValidator.Validate(options.Sources, options.Fetch, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidatePublicBaseUrl(DigestOptions options, List<string> failures)
+    {
+        if (string.IsNullOrEmpty(options.PublicBaseUrl)) return;
+        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            failures.Add($"Digest:PublicBaseUrl (Digest__PublicBaseUrl) '{options.PublicBaseUrl}' must be an absolute http:// or https:// address without query, for example https://papers.example.org.");
+        }
     }
 }

@@ -23,6 +23,7 @@ public sealed class PaperIndex : IDisposable
     private readonly Analyzer _analyzer;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
+    private readonly IndexOwnerLock _ownerLock;
     private long _changeSeq;
 
     /// <summary>Opens (or creates) the index at <paramref name="indexPath"/>.</summary>
@@ -31,6 +32,7 @@ public sealed class PaperIndex : IDisposable
     {
         IndexPath = indexPath;
         System.IO.Directory.CreateDirectory(indexPath);
+        _ownerLock = IndexOwnerLock.TryAcquire(indexPath) ?? throw new IndexLockedException(indexPath, new IOException($"{indexPath}.lock is held by another process"));
         // Not FSDirectory.Open: on Linux it picks MMapDirectory, many times slower under concurrent search in this Lucene.NET version.
         _directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
         _analyzer = PaperAnalyzer.Create();
@@ -41,6 +43,7 @@ public sealed class PaperIndex : IDisposable
         catch (LockObtainFailedException e)
         {
             _directory.Dispose();
+            _ownerLock.Dispose();
             throw new IndexLockedException(indexPath, e);
         }
         catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException)
@@ -129,6 +132,7 @@ public sealed class PaperIndex : IDisposable
         _writer.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
+        _ownerLock.Dispose();
     }
 
     private (IndexWriter Writer, SearcherManager Searchers) Open(OpenMode mode)

@@ -10,6 +10,10 @@ public static class CliCommands
         new ExportCommand(),
         new StatsCommand(),
         new TopicsCommand(),
+        new FetchCommand(),
+        new BackupCommand(),
+        new RestoreCommand(),
+        new HealthcheckCommand(),
     ];
 
     public static ICliCommand? Find(string verb) => All.FirstOrDefault(c => c.Verb == verb);

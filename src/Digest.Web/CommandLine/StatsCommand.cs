@@ -1,5 +1,6 @@
 using Digest.Core.Configuration;
 using Digest.Core.Indexing;
+using Digest.Core.Sources;
 using Digest.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,11 @@ public sealed class StatsCommand : ICliCommand
         foreach (var run in stats.RecentRuns)
         {
             await output.WriteLineAsync($"Ingest {run.FinishedAt} ({run.Origin}): {run.Seen:N0} seen, {run.Added:N0} added, {run.Updated:N0} updated, {run.Rejected:N0} rejected");
+        }
+        foreach (var source in await services.GetRequiredService<SourceStatusStore>().GetAllAsync(cancellationToken))
+        {
+            var failing = source.Failing ? $", failing ({source.ConsecutiveFailures}x): {source.LastError}" : source.LastError is null ? "" : $", last error {source.LastErrorAt}: {source.LastError}";
+            await output.WriteLineAsync($"Source {source.Name}: last success {source.LastSuccessAt ?? "never"} ({source.LastAdded:N0} added){failing}");
         }
         return 0;
     }

@@ -10,11 +10,13 @@ public static class DigestWebRegistration
     {
         builder.Services.AddDigestCore();
         builder.Services.AddOwnedPaperIndex();
+        builder.AddDigestHosting();
 
         // Order matters: the store and index are ready before the background services start.
         builder.Services.AddHostedService<DigestStartupService>();
         builder.Services.AddHostedService<IndexSyncService>();
         builder.Services.AddHostedService<InboxWatcherService>();
+        builder.Services.AddHostedService<RemoteSourceService>();
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
@@ -24,6 +26,8 @@ public static class DigestWebRegistration
     public static WebApplication UseDigest(this WebApplication app)
     {
         app.MapIngestEndpoints();
+        app.MapHealthEndpoints();
+        app.MapStatusEndpoints();
         app.MapRazorPages();
         return app;
     }

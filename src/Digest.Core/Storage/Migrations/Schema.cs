@@ -62,5 +62,18 @@ public static class Schema
                 rejected    INTEGER NOT NULL
             ) STRICT;
             """),
+        new(2, "remote source status", """
+            -- One row per configured remote source: when it last worked, and why it last failed.
+            CREATE TABLE source_status (
+                name                 TEXT PRIMARY KEY,
+                last_attempt_at      TEXT NOT NULL,
+                last_success_at      TEXT,
+                last_error           TEXT,
+                last_error_at        TEXT,
+                consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                last_added           INTEGER NOT NULL DEFAULT 0,
+                last_updated         INTEGER NOT NULL DEFAULT 0
+            ) STRICT;
+            """),
     ];
 }

@@ -1,0 +1,6 @@
+using Digest.Core.Sources;
+
+namespace Digest.Core.Health;
+
+/// <summary>What <c>/readyz</c> reports: ready when the store takes writes and the index is in step (or catching up within the grace period).</summary>
+public sealed record ReadinessReport(bool Ready, ComponentCheck Store, IndexCheck Index, IReadOnlyList<SourceStatus> Sources);

@@ -1,0 +1,11 @@
+namespace Digest.Core.Sources;
+
+/// <summary>The remote APIs Digest can fetch papers from on a schedule.</summary>
+public enum RemoteSourceKind
+{
+    /// <summary>The Hugging Face daily papers API, one request per day fetched (<c>{BaseUrl}/api/daily_papers?date=yyyy-MM-dd</c>).</summary>
+    HuggingFaceDaily,
+
+    /// <summary>An arXiv API query, newest submissions first (<c>{BaseUrl}/api/query?search_query=...</c>).</summary>
+    ArxivQuery,
+}

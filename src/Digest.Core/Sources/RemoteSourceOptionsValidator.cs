@@ -1,0 +1,74 @@
+namespace Digest.Core.Sources;
+
+/// <summary>Checks <c>Digest:Sources</c> and <c>Digest:Fetch</c>; every message names the setting as written in configuration and in the environment.</summary>
+public static class RemoteSourceOptionsValidator
+{
+    public static void Validate(IReadOnlyList<RemoteSourceOptions> sources, FetchOptions fetch, List<string> failures)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var source = sources[i];
+            var key = $"Digest:Sources:{i}";
+            var env = $"Digest__Sources__{i}";
+            if (string.IsNullOrWhiteSpace(source.Name) || source.Name.Length > 64 || !source.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                failures.Add($"{key}:Name ({env}__Name) must be 1 to 64 letters, digits, '-', '_' or '.'.");
+            }
+            else if (!names.Add(source.Name))
+            {
+                failures.Add($"{key}:Name ({env}__Name) '{source.Name}' is used by another source; names must be unique.");
+            }
+            if (source.Kind is not { } kind || !Enum.IsDefined(kind))
+            {
+                failures.Add($"{key}:Kind ({env}__Kind) must be one of: {string.Join(", ", Enum.GetNames<RemoteSourceKind>())}.");
+            }
+            if (!string.IsNullOrWhiteSpace(source.BaseUrl)
+                && (!Uri.TryCreate(source.BaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(url.Query)))
+            {
+                failures.Add($"{key}:BaseUrl ({env}__BaseUrl) '{source.BaseUrl}' must be an absolute http:// or https:// address without query.");
+            }
+            if (source.Kind == RemoteSourceKind.ArxivQuery && string.IsNullOrWhiteSpace(source.Query))
+            {
+                failures.Add($"{key}:Query ({env}__Query) is required for an ArxivQuery source, for example 'cat:cs.LG OR cat:cs.CL'.");
+            }
+            if (source.MaxResults is < 1 or > 2000)
+            {
+                failures.Add($"{key}:MaxResults ({env}__MaxResults) must be between 1 and 2000.");
+            }
+            if (source.Days is < 1 or > 14)
+            {
+                failures.Add($"{key}:Days ({env}__Days) must be between 1 and 14.");
+            }
+            if (source.DailyAt is null && (source.Interval < TimeSpan.FromMinutes(1) || source.Interval > TimeSpan.FromDays(7)))
+            {
+                failures.Add($"{key}:Interval ({env}__Interval) must be between 00:01:00 and 7.00:00:00 (or set {key}:DailyAt).");
+            }
+        }
+
+        if (fetch.MinRequestSpacing < TimeSpan.Zero || fetch.MinRequestSpacing > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Digest:Fetch:MinRequestSpacing (Digest__Fetch__MinRequestSpacing) must be between 00:00:00 and 00:10:00.");
+        }
+        if (fetch.Timeout < TimeSpan.FromMilliseconds(100) || fetch.Timeout > TimeSpan.FromMinutes(30))
+        {
+            failures.Add("Digest:Fetch:Timeout (Digest__Fetch__Timeout) must be between 00:00:00.1 and 00:30:00.");
+        }
+        if (fetch.MaxRetries is < 0 or > 10)
+        {
+            failures.Add("Digest:Fetch:MaxRetries (Digest__Fetch__MaxRetries) must be between 0 and 10.");
+        }
+        if (fetch.RetryBaseDelay < TimeSpan.Zero || fetch.RetryBaseDelay > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Digest:Fetch:RetryBaseDelay (Digest__Fetch__RetryBaseDelay) must be between 00:00:00 and 00:10:00.");
+        }
+        if (fetch.MaxRetryAfter < TimeSpan.Zero || fetch.MaxRetryAfter > TimeSpan.FromHours(1))
+        {
+            failures.Add("Digest:Fetch:MaxRetryAfter (Digest__Fetch__MaxRetryAfter) must be between 00:00:00 and 01:00:00.");
+        }
+        if (fetch.MaxResponseBytes < 1024)
+        {
+            failures.Add("Digest:Fetch:MaxResponseBytes (Digest__Fetch__MaxResponseBytes) must be at least 1024.");
+        }
+    }
+}

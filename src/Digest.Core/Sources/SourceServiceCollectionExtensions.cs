@@ -1,0 +1,37 @@
+using Digest.Core.Configuration;
+using Digest.Core.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Core.Sources;
+
+public static class SourceServiceCollectionExtensions
+{
+    /// <summary>Registers fetching of <c>Digest:Sources</c>: one HTTP client and one per-host rate limiter for the process.</summary>
+    public static IServiceCollection AddDigestSources(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidateOptions<DigestOptions>, SourceConfigurationValidator>();
+        services.AddSingleton<SourceStatusStore>();
+        services.AddSingleton(sp => new HostRateLimiter(
+            sp.GetRequiredService<IOptions<DigestOptions>>().Value.Fetch.MinRequestSpacing, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new RemoteFetcher(
+            // Connections are recycled so that a changed DNS entry is seen. Redirects are followed, never from https to http;
+            // decompression happens before the size cap counts, so a compressed bomb is caught too.
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10), AutomaticDecompression = System.Net.DecompressionMethods.All })
+            {
+                Timeout = Timeout.InfiniteTimeSpan,
+            },
+            sp.GetRequiredService<HostRateLimiter>(),
+            sp.GetRequiredService<IOptions<DigestOptions>>().Value.Fetch,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<RemoteFetcher>>()));
+        services.AddSingleton(sp => new RemoteSourceRunner(
+            sp.GetRequiredService<RemoteFetcher>(),
+            sp.GetRequiredService<IngestService>(),
+            sp.GetRequiredService<SourceStatusStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<RemoteSourceRunner>>()));
+        return services;
+    }
+}

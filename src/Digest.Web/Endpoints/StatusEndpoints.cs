@@ -1,0 +1,35 @@
+using System.Reflection;
+using Digest.Core.Configuration;
+using Digest.Core.Indexing;
+using Digest.Core.Sources;
+using Digest.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Web.Endpoints;
+
+/// <summary><c>GET /api/status</c>: what the instance holds (papers, index, recent ingests, remote sources) and its version, as JSON.</summary>
+public static class StatusEndpoints
+{
+    private static readonly string Version =
+        typeof(StatusEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/status", async (PaperStore store, PaperIndex index, SourceStatusStore sources, IOptions<DigestOptions> options, CancellationToken cancellationToken) =>
+        {
+            var stats = await store.GetStatsAsync(cancellationToken);
+            var configured = options.Value.Sources.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return Results.Json(new
+            {
+                version = Version,
+                papers = stats.Papers,
+                newestPublished = stats.NewestPublished,
+                store = new { changeSeq = stats.ChangeSeq },
+                index = new { documents = index.DocumentCount, changeSeq = index.ChangeSeq },
+                recentIngests = stats.RecentRuns,
+                sources = (await sources.GetAllAsync(cancellationToken)).Where(s => configured.Contains(s.Name)),
+            });
+        });
+        return endpoints;
+    }
+}

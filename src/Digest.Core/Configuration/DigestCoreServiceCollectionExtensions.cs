@@ -2,6 +2,7 @@ using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
 using Digest.Core.Sources;
 using Digest.Core.Startup;
+using Digest.Core.Search;
 using Digest.Core.Storage;
 using Digest.Core.Topics;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,8 @@ public static class DigestCoreServiceCollectionExtensions
             sp.GetRequiredService<TopicAssigner>(),
             sp.GetService<PaperIndex>() is null ? null : sp.GetRequiredService<IndexSynchronizer>(),
             sp.GetRequiredService<ILogger<TopicReassigner>>()));
+        // Needs the index: resolvable in the web app, and in a CLI verb only when no app owns the index.
+        services.AddSingleton<SearchService>();
         services.AddSingleton<DigestInitializer>();
         services.AddDigestSources();
         return services;

@@ -99,8 +99,15 @@ public sealed class PaperIndex : IDisposable
         Commit();
     }
 
+    /// <summary>Raised after a refresh made new changes searchable (for example to build caches before the next search needs them).</summary>
+    public event Action? Refreshed;
+
     /// <summary>Makes recent changes visible to searches. Call after a batch, not per query.</summary>
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    public void Refresh()
+    {
+        _searchers.MaybeRefreshBlocking();
+        Refreshed?.Invoke();
+    }
 
     /// <summary>Makes changes durable, with the checkpoint. Costs an fsync: once per run or batch, not per paper.</summary>
     public void Commit()

@@ -14,34 +14,72 @@ namespace Digest.Core.Search;
 /// related papers and the date listings the digest and topic pages need. Thread-safe; register as a singleton.
 /// Never throws for user input: invalid queries are searched as plain words and the response says so.
 /// </summary>
-public sealed class SearchService(PaperIndex index, ILogger<SearchService> logger)
+public sealed class SearchService
 {
+    private static readonly TimeSpan WarmDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan SlowSearch = TimeSpan.FromMilliseconds(250);
 
     private static readonly Sort NewestFirst = new(new SortField(PaperFields.Published, SortFieldType.INT32, reverse: true));
     private static readonly Sort OldestFirst = new(new SortField(PaperFields.Published, SortFieldType.INT32, reverse: false));
 
     private readonly FacetCache _facets = new();
+    private readonly PaperIndex _index;
+    private readonly ILogger<SearchService> _logger;
+    private int _warmPending;
+
+    public SearchService(PaperIndex index, ILogger<SearchService> logger)
+    {
+        _index = index;
+        _logger = logger;
+        index.Refreshed += ScheduleWarm;
+    }
 
     /// <summary>Runs <paramref name="request"/> and returns one page of results with facet counts.</summary>
     public SearchResponse Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var stopwatch = Stopwatch.StartNew();
-        var response = index.Search(searcher => Run(searcher, request));
+        var response = _index.Search(searcher => Run(searcher, request));
         response = response with { Elapsed = stopwatch.Elapsed };
         if (response.Elapsed > SlowSearch)
         {
-            logger.LogInformation("Slow search ({Elapsed} ms): {Query}", (int)response.Elapsed.TotalMilliseconds, response.Request.Query);
+            _logger.LogInformation("Slow search ({Elapsed} ms): {Query}", (int)response.Elapsed.TotalMilliseconds, response.Request.Query);
         }
         return response;
+    }
+
+    /// <summary>
+    /// After the index refreshes, the first search of the new reader would build the facet caches and wait for it.
+    /// Builds them in the background instead, once things settle: at most one build runs and one waits, and during a
+    /// bulk ingest (a refresh per batch) the pause lets batches pass without a build for each.
+    /// </summary>
+    private void ScheduleWarm()
+    {
+        if (Interlocked.Exchange(ref _warmPending, 1) == 1) return;
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(WarmDelay);
+            Interlocked.Exchange(ref _warmPending, 0);
+            try
+            {
+                Warm();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The index closed (shutdown) while the build waited: nothing left to warm.
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning(e, "Building the facet caches after a refresh failed; the next search builds them");
+            }
+        });
     }
 
     /// <summary>
     /// Builds the facet caches for the current searcher. Call after <see cref="PaperIndex.Refresh"/> so the first
     /// search on a new reader does not pay for them (global ordinal maps over all segments cost the most).
     /// </summary>
-    public void Warm() => index.Search(searcher =>
+    public void Warm() => _index.Search(searcher =>
     {
         foreach (var field in FacetCache.Fields) _facets.AllCounts(searcher.IndexReader, field);
         return 0;
@@ -51,7 +89,7 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
     public IReadOnlyList<SearchResult> RelatedPapers(string paperId, int count = 5)
     {
         if (string.IsNullOrEmpty(paperId) || count <= 0) return [];
-        return index.Search<IReadOnlyList<SearchResult>>(searcher =>
+        return _index.Search<IReadOnlyList<SearchResult>>(searcher =>
         {
             var self = new TermQuery(new Term(PaperFields.Id, paperId));
             var found = searcher.Search(self, 1);
@@ -59,7 +97,7 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
             var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
             {
                 FieldNames = [PaperFields.Title, PaperFields.Abstract],
-                Analyzer = index.Analyzer,
+                Analyzer = _index.Analyzer,
                 MinTermFreq = 1,
                 MinDocFreq = 2,
                 MaxQueryTerms = 25,
@@ -138,10 +176,10 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
         }
         catch (BooleanQuery.TooManyClausesException e)
         {
-            logger.LogDebug(e, "Query {Query} expands to too many terms; searching it as plain words", request.Query);
+            _logger.LogDebug(e, "Query {Query} expands to too many terms; searching it as plain words", request.Query);
             messages.Add("Your query matched too many word forms (for example a very short prefix*), so its words were searched as plain text.");
             fallback = true;
-            query = new PaperQueryParser(index.Analyzer, searcher.IndexReader, CategoryLookup(searcher.IndexReader)).PlainWordsQuery(request.Query!);
+            query = new PaperQueryParser(_index.Analyzer, searcher.IndexReader, CategoryLookup(searcher.IndexReader)).PlainWordsQuery(request.Query!);
             return query is null ? (0, [], EmptyFacets(searcher.IndexReader, request)) : Execute(searcher, request, sort, query, filters);
         }
     }
@@ -187,7 +225,7 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
             var facets = FacetSpec.All.Select((spec, i) => spec.ToFacet(ordinals[i], counts[i], request)).ToList();
 
             // Stored fields and snippets only for the page shown.
-            var snippets = request.IncludeSnippets ? new SnippetBuilder(query, index.Analyzer, searcher) : null;
+            var snippets = request.IncludeSnippets ? new SnippetBuilder(query, _index.Analyzer, searcher) : null;
             var page = browsePage ?? top.GetTopDocs(skip, request.PageSize).ScoreDocs;
             var results = page
                 .Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets))
@@ -212,16 +250,16 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
         if (text.Length == 0) return (null, false);
         try
         {
-            var query = new PaperQueryParser(index.Analyzer, reader, categories).Parse(text);
+            var query = new PaperQueryParser(_index.Analyzer, reader, categories).Parse(text);
             var usable = WithPositiveClause(query);
             if (usable is null) messages.Add("Your query has no searchable words.");
             return (usable, false);
         }
         catch (Exception e) when (e is ParseException or BooleanQuery.TooManyClausesException or ArgumentException or InvalidOperationException)
         {
-            logger.LogDebug(e, "Query {Query} is not valid syntax; searching it as plain words", text);
+            _logger.LogDebug(e, "Query {Query} is not valid syntax; searching it as plain words", text);
             messages.Add("Your query could not be read as search syntax (for example an unbalanced quote or parenthesis), so its words were searched as plain text.");
-            var plain = new PaperQueryParser(index.Analyzer, reader, categories).PlainWordsQuery(text);
+            var plain = new PaperQueryParser(_index.Analyzer, reader, categories).PlainWordsQuery(text);
             if (plain is null) messages.Add("Your query has no searchable words.");
             return (plain, true);
         }
@@ -247,7 +285,7 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
             if (count > 0) suggestions.Add(new SearchSuggestion(SearchSuggestionKind.RemoveFilter, group, remove(request) with { Page = 1 }, count));
         }
 
-        if (request.Query!.Length > 0 && SpellingCorrector.Correct(request.Query, searcher, index.Analyzer) is { } corrected)
+        if (request.Query!.Length > 0 && SpellingCorrector.Correct(request.Query, searcher, _index.Analyzer) is { } corrected)
         {
             var messages = new List<string>();
             var (correctedQuery, _) = Parse(corrected, searcher.IndexReader, categories, messages);
@@ -264,7 +302,7 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
         return counter.TotalHits;
     }
 
-    private List<(string Label, int Count)> CountAll(string field, Query? query) => index.Search(searcher =>
+    private List<(string Label, int Count)> CountAll(string field, Query? query) => _index.Search(searcher =>
     {
         var ordinals = _facets.For(searcher.IndexReader, field);
         using var counter = new FacetCountCollector(ordinals);

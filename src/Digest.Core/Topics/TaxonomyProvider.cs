@@ -26,14 +26,53 @@ public sealed class TaxonomyProvider
         if (loaded.Taxonomy is not null)
         {
             _current = loaded.Taxonomy;
+            RememberGoodFile();
             return;
         }
 
         LogProblems(loaded.Problems);
+        // A restart must not lose a curator's topics to a typo: the copy saved at the last good load stands in.
+        if (ReadLastGoodFile() is { } lastGood && TaxonomyLoader.FromText(TaxonomyLoader.ReadDefaultText(), lastGood).Taxonomy is { } kept)
+        {
+            _current = kept;
+            _logger.LogWarning("Keeping the last good taxonomy ({File}) because {Bad} has problems", LastGoodFileName, TaxonomyLoader.FileName);
+            return;
+        }
         var fallback = TaxonomyLoader.LoadDefault();
         _current = fallback.Taxonomy ?? throw new InvalidOperationException(
             "The embedded default taxonomy is invalid: " + string.Join("; ", fallback.Problems));
         _logger.LogWarning("Using the default taxonomy because {File} has problems", TaxonomyLoader.FileName);
+    }
+
+    /// <summary>The copy of the curator's file as it was at the last load that succeeded, in the data directory.</summary>
+    public const string LastGoodFileName = "taxonomy.last-good.txt";
+
+    private void RememberGoodFile()
+    {
+        var path = Path.Combine(_dataDirectory, TaxonomyLoader.FileName);
+        var copy = Path.Combine(_dataDirectory, LastGoodFileName);
+        try
+        {
+            if (File.Exists(path)) File.Copy(path, copy, overwrite: true);
+            else if (File.Exists(copy)) File.Delete(copy);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(e, "Could not save {File}; a bad taxonomy file later would fall back to the default", LastGoodFileName);
+        }
+    }
+
+    private string? ReadLastGoodFile()
+    {
+        var copy = Path.Combine(_dataDirectory, LastGoodFileName);
+        try
+        {
+            return File.Exists(copy) ? File.ReadAllText(copy) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The last good taxonomy.</summary>
@@ -63,6 +102,7 @@ public sealed class TaxonomyProvider
             }
 
             _current = loaded.Taxonomy;
+            RememberGoodFile();
             _logger.LogInformation("Taxonomy loaded: {Count} topics, fingerprint {Fingerprint}", _current.Topics.Count, _current.Fingerprint);
             return [];
         }

@@ -35,6 +35,20 @@ public sealed class TaxonomyProviderTests : IDisposable
     }
 
     [Fact]
+    public void Bad_file_at_a_later_start_keeps_the_curated_topics_of_the_last_good_start()
+    {
+        WriteCuratedFile("[cooking]\nlabel = Cooking\nquery = recipe\n");
+        var good = CreateProvider().Current;
+
+        WriteCuratedFile("[cooking]\nlabel = Cooking\nquery = recipe\nparent = food\n");
+        var restarted = CreateProvider();
+
+        Assert.Equal(4, Assert.Single(restarted.Problems).Line);
+        Assert.NotNull(restarted.Current.Find("cooking"));
+        Assert.Equal(good.Fingerprint, restarted.Fingerprint);
+    }
+
+    [Fact]
     public void Reload_with_a_bad_file_keeps_the_last_good_taxonomy_and_returns_the_problems()
     {
         WriteCuratedFile("[cooking]\nlabel = Cooking\nquery = recipe\n");

@@ -1,0 +1,43 @@
+using System.Runtime.CompilerServices;
+using Digest.Core.Indexing;
+using Lucene.Net.Index;
+
+namespace Digest.Core.Search;
+
+/// <summary>
+/// Facet ordinals cached per index reader (global maps and labels) and per segment core (flat value arrays).
+/// A refresh opens a new reader: its maps are built on first use, and unchanged segments reuse their arrays.
+/// Weak tables let both go with the readers that own them.
+/// </summary>
+internal sealed class FacetCache
+{
+    /// <summary>Every field counted as a facet somewhere: the search facets plus the month and digest-day listings.</summary>
+    public static readonly string[] Fields =
+    [
+        PaperFields.Topic, PaperFields.Category, PaperFields.Year, PaperFields.HasCode, PaperFields.AuthorExact,
+        PaperFields.Month, PaperFields.DigestDay,
+    ];
+
+    private readonly ConditionalWeakTable<IndexReader, Dictionary<string, FacetOrdinals>> _readers = new();
+    private readonly ConditionalWeakTable<object, Dictionary<string, SegmentFacetValues>> _segments = new();
+
+    /// <summary>The ordinals of <paramref name="field"/> (one of <see cref="Fields"/>) for <paramref name="reader"/>.</summary>
+    public FacetOrdinals For(IndexReader reader, string field) => _readers.GetValue(reader, Build)[field];
+
+    private Dictionary<string, FacetOrdinals> Build(IndexReader reader) =>
+        Fields.ToDictionary(field => field, field => FacetOrdinals.Build(reader, field, segment => SegmentValues(segment, field)));
+
+    private SegmentFacetValues SegmentValues(AtomicReader segment, string field)
+    {
+        var perField = _segments.GetValue(segment.CoreCacheKey, _ => []);
+        lock (perField)
+        {
+            if (!perField.TryGetValue(field, out var values))
+            {
+                values = SegmentFacetValues.Build(segment, field);
+                perField[field] = values;
+            }
+            return values;
+        }
+    }
+}

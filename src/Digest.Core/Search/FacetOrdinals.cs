@@ -1,0 +1,73 @@
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace Digest.Core.Search;
+
+/// <summary>
+/// One facet field across a whole index reader: each segment's values, the map from segment to global ordinals
+/// and the label of every global ordinal. Built once per reader (see <see cref="FacetCache"/>), never per query.
+/// </summary>
+internal sealed class FacetOrdinals
+{
+    private readonly SegmentFacetValues[] _segments;
+    private readonly int[][] _segmentToGlobal;
+    private readonly string[] _labels;
+
+    private FacetOrdinals(SegmentFacetValues[] segments, int[][] segmentToGlobal, string[] labels)
+    {
+        _segments = segments;
+        _segmentToGlobal = segmentToGlobal;
+        _labels = labels;
+    }
+
+    /// <summary>Number of distinct values in the reader.</summary>
+    public int ValueCount => _labels.Length;
+
+    /// <summary>Labels by global ordinal, in index (UTF-8 byte) order.</summary>
+    public IReadOnlyList<string> Labels => _labels;
+
+    public SegmentFacetValues Segment(int leafOrd) => _segments[leafOrd];
+
+    public int[] SegmentToGlobal(int leafOrd) => _segmentToGlobal[leafOrd];
+
+    /// <summary>The global ordinal of <paramref name="label"/>, or -1.</summary>
+    public int OrdinalOf(string label)
+    {
+        var found = Array.BinarySearch(_labels, label, StringComparer.Ordinal);
+        // Ordinal UTF-16 order differs from UTF-8 byte order only around surrogates: fall back to a scan there.
+        return found >= 0 ? found : Array.IndexOf(_labels, label);
+    }
+
+    public static FacetOrdinals Build(IndexReader reader, string field, Func<AtomicReader, SegmentFacetValues> segmentValues)
+    {
+        var leaves = reader.Leaves;
+        var segments = new SegmentFacetValues[leaves.Count];
+        var maps = new int[leaves.Count][];
+        var all = MultiDocValues.GetSortedSetValues(reader, field);
+        if (all is null)
+        {
+            Array.Fill(segments, SegmentFacetValues.Empty);
+            Array.Fill(maps, []);
+            return new FacetOrdinals(segments, maps, []);
+        }
+
+        var labels = new string[all.ValueCount];
+        var scratch = new BytesRef();
+        for (var ord = 0; ord < labels.Length; ord++)
+        {
+            all.LookupOrd(ord, scratch);
+            labels[ord] = scratch.Utf8ToString();
+        }
+
+        // A single segment's ordinals are already global; several segments come with an ordinal map.
+        var mapping = (all as MultiDocValues.MultiSortedSetDocValues)?.Mapping;
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            segments[i] = segmentValues(leaves[i].AtomicReader);
+            var map = new int[segments[i].ValueCount];
+            for (var ord = 0; ord < map.Length; ord++) map[ord] = mapping is null ? ord : (int)mapping.GetGlobalOrd(i, ord);
+            maps[i] = map;
+        }
+        return new FacetOrdinals(segments, maps, labels);
+    }
+}

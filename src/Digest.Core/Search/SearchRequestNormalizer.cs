@@ -1,0 +1,42 @@
+namespace Digest.Core.Search;
+
+/// <summary>Brings user input within limits and into the index's spelling, collecting a message for each change the user should know about.</summary>
+internal static class SearchRequestNormalizer
+{
+    public static SearchRequest Normalize(SearchRequest request, IReadOnlyDictionary<string, string> categories, List<string> messages)
+    {
+        var query = request.Query?.Trim() ?? "";
+        if (query.Length > SearchRequest.MaxQueryLength)
+        {
+            var cut = query.LastIndexOf(' ', SearchRequest.MaxQueryLength);
+            query = query[..(cut > SearchRequest.MaxQueryLength / 2 ? cut : SearchRequest.MaxQueryLength)].TrimEnd();
+            messages.Add($"Your query was longer than {SearchRequest.MaxQueryLength} characters; only the beginning was searched.");
+        }
+
+        var page = Math.Max(1, request.Page);
+        if (page > SearchRequest.MaxPage)
+        {
+            page = SearchRequest.MaxPage;
+            messages.Add($"Only the first {SearchRequest.MaxPage} pages can be shown; this is page {SearchRequest.MaxPage}. Narrow the search to see more.");
+        }
+        var pageSize = request.PageSize < 1 ? SearchRequest.DefaultPageSize : Math.Min(request.PageSize, SearchRequest.MaxPageSize);
+
+        return request with
+        {
+            Query = query,
+            Topics = Clean(request.Topics, t => t.ToLowerInvariant()),
+            ExcludedTopics = Clean(request.ExcludedTopics, t => t.ToLowerInvariant()),
+            Categories = Clean(request.Categories, c => categories.TryGetValue(c, out var label) ? label : c),
+            Years = [.. request.Years.Distinct().Order()],
+            Authors = Clean(request.Authors, a => a),
+            From = request.From is { } from && request.To is { } to && from > to ? to : request.From,
+            To = request.From is { } from2 && request.To is { } to2 && from2 > to2 ? from2 : request.To,
+            Sort = request.Sort ?? (query.Length == 0 ? SearchSort.Newest : SearchSort.Relevance),
+            Page = page,
+            PageSize = pageSize,
+        };
+    }
+
+    private static string[] Clean(IReadOnlyList<string>? values, Func<string, string> normalize) =>
+        values is null ? [] : [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => normalize(v.Trim())).Distinct(StringComparer.Ordinal)];
+}

@@ -1,0 +1,38 @@
+namespace Digest.Core.Search;
+
+/// <summary>One paper in a result list, read from the index's stored fields.</summary>
+public sealed record SearchResult
+{
+    public required string Id { get; init; }
+
+    public string? ArxivId { get; init; }
+
+    /// <summary>Plain title (not encoded).</summary>
+    public required string Title { get; init; }
+
+    /// <summary>HTML-safe title: encoded text with <c>&lt;mark&gt;</c> around matched terms.</summary>
+    public required string TitleHtml { get; init; }
+
+    /// <summary>HTML-safe snippet of the abstract (~250 characters): encoded text, only <c>&lt;mark&gt;</c> markup. Null when snippets were not requested.</summary>
+    public string? SnippetHtml { get; init; }
+
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>The date the paper is filed under (publication date, else its first digest day).</summary>
+    public DateOnly? Published { get; init; }
+
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    public IReadOnlyList<string> CodeUrls { get; init; } = [];
+
+    public bool HasCode => CodeUrls.Count > 0;
+
+    public IReadOnlyList<DateOnly> DigestDays { get; init; } = [];
+
+    public int? Upvotes { get; init; }
+
+    /// <summary>Lucene relevance score (NaN when sorted by date).</summary>
+    public float Score { get; init; }
+}

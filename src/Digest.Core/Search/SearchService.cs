@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using Digest.Core.Indexing;
+using Digest.Core.Papers;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
+
+namespace Digest.Core.Search;
+
+/// <summary>
+/// Searches the paper index: query parsing, filters, multi-select facet counts, highlighting, suggestions,
+/// related papers and the date listings the digest and topic pages need. Thread-safe; register as a singleton.
+/// Never throws for user input: invalid queries are searched as plain words and the response says so.
+/// </summary>
+public sealed class SearchService(PaperIndex index, ILogger<SearchService> logger)
+{
+    private static readonly TimeSpan SlowSearch = TimeSpan.FromMilliseconds(250);
+
+    private static readonly Sort NewestFirst = new(new SortField(PaperFields.Published, SortFieldType.INT32, reverse: true));
+    private static readonly Sort OldestFirst = new(new SortField(PaperFields.Published, SortFieldType.INT32, reverse: false));
+
+    private readonly FacetCache _facets = new();
+
+    /// <summary>Runs <paramref name="request"/> and returns one page of results with facet counts.</summary>
+    public SearchResponse Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stopwatch = Stopwatch.StartNew();
+        var response = index.Search(searcher => Run(searcher, request));
+        response = response with { Elapsed = stopwatch.Elapsed };
+        if (response.Elapsed > SlowSearch)
+        {
+            logger.LogInformation("Slow search ({Elapsed} ms): {Query}", (int)response.Elapsed.TotalMilliseconds, response.Request.Query);
+        }
+        return response;
+    }
+
+    /// <summary>Papers similar to <paramref name="paperId"/> by title and abstract (MoreLikeThis), best first, never the paper itself.</summary>
+    public IReadOnlyList<SearchResult> RelatedPapers(string paperId, int count = 5)
+    {
+        if (string.IsNullOrEmpty(paperId) || count <= 0) return [];
+        return index.Search<IReadOnlyList<SearchResult>>(searcher =>
+        {
+            var self = new TermQuery(new Term(PaperFields.Id, paperId));
+            var found = searcher.Search(self, 1);
+            if (found.TotalHits == 0) return [];
+            var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
+            {
+                FieldNames = [PaperFields.Title, PaperFields.Abstract],
+                Analyzer = index.Analyzer,
+                MinTermFreq = 1,
+                MinDocFreq = 2,
+                MaxQueryTerms = 25,
+            };
+            var like = new BooleanQuery { { moreLikeThis.Like(found.ScoreDocs[0].Doc), Occur.SHOULD }, { self, Occur.MUST_NOT } };
+            var hits = searcher.Search(like, Math.Min(count, 100));
+            return [.. hits.ScoreDocs.Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets: null))];
+        });
+    }
+
+    /// <summary>Papers per publication month, ascending, optionally only those with <paramref name="topic"/> (for per-month charts).</summary>
+    public IReadOnlyList<MonthCount> GetMonthCounts(string? topic = null)
+    {
+        Query query = string.IsNullOrWhiteSpace(topic)
+            ? new MatchAllDocsQuery()
+            : new TermQuery(new Term(PaperFields.Topic, topic.Trim().ToLowerInvariant()));
+        return [.. CountAll(PaperFields.Month, query).Select(p => new MonthCount(p.Label, p.Count))];
+    }
+
+    /// <summary>Every digest day with the number of papers listed on it, ascending (previous/next navigation).</summary>
+    public IReadOnlyList<DigestDayCount> ListDigestDays() =>
+        [.. CountAll(PaperFields.DigestDay, new MatchAllDocsQuery())
+            .Select(p => (Day: SearchResultReader.ParseDay(p.Label), p.Count))
+            .Where(p => p.Day is not null)
+            .Select(p => new DigestDayCount(p.Day!.Value, p.Count))];
+
+    /// <summary>The most recent digest day, or null when no paper was listed on one.</summary>
+    public DateOnly? LatestDigestDay() => ListDigestDays() is [.., var last] ? last.Day : null;
+
+    private SearchResponse Run(IndexSearcher searcher, SearchRequest original)
+    {
+        var reader = searcher.IndexReader;
+        var categories = CategoryLookup(reader);
+        var messages = new List<string>();
+        var request = SearchRequestNormalizer.Normalize(original, categories, messages);
+        var sort = request.Sort!.Value;
+
+        if (PaperId.TryParseArxiv(request.Query) is { } arxivId && searcher.Search(new TermQuery(new Term(PaperFields.Id, arxivId)), 1).TotalHits > 0)
+        {
+            return new SearchResponse { Request = request, Sort = sort, RedirectToPaperId = arxivId, Messages = messages };
+        }
+
+        var (query, fallback) = Parse(request.Query!, reader, categories, messages);
+        var filters = SearchFilters.Build(request);
+        var noWords = request.Query!.Length > 0 && query is null;
+
+        var (total, results, facets) = noWords
+            ? (0, [], Facets(searcher, request, new BooleanQuery(), filters, []))
+            : Execute(searcher, request, sort, query, filters);
+
+        var suggestions = total == 0 && !noWords && (request.Query.Length > 0 || request.HasFilters)
+            ? Suggest(searcher, request, query, filters, categories)
+            : [];
+        return new SearchResponse
+        {
+            Request = request,
+            Sort = sort,
+            TotalHits = total,
+            PageCount = Math.Min(SearchRequest.MaxPage, (total + request.PageSize - 1) / request.PageSize),
+            Results = results,
+            Facets = facets,
+            SyntaxFallback = fallback,
+            Messages = messages,
+            Suggestions = suggestions,
+        };
+    }
+
+    private (int Total, IReadOnlyList<SearchResult> Results, IReadOnlyList<SearchFacet> Facets) Execute(
+        IndexSearcher searcher, SearchRequest request, SearchSort sort, Query? query, IReadOnlyList<SearchFilter> filters)
+    {
+        var numHits = Math.Max(1, Math.Min(request.Page * request.PageSize, searcher.IndexReader.MaxDoc));
+        ITopDocsCollector top = sort == SearchSort.Relevance && query is not null
+            ? TopScoreDocCollector.Create(numHits, docsScoredInOrder: false)
+            : TopFieldCollector.Create(sort == SearchSort.Oldest ? OldestFirst : NewestFirst, numHits, false, false, false, false);
+
+        // Facets without a selection are counted with the hits; each selected facet gets its own pass (below).
+        var unselected = FacetSpec.All.Where(spec => spec.Selected(request).Count == 0).ToArray();
+        var counter = new FacetCountCollector([.. unselected.Select(spec => _facets.For(searcher.IndexReader, spec.Field))]);
+        searcher.Search(SearchFilters.Combine(query, filters), MultiCollector.Wrap(top, counter));
+
+        var unselectedCounts = unselected.Select((spec, i) => (spec, counts: counter.Counts[i])).ToArray();
+        var facets = Facets(searcher, request, query, filters, unselectedCounts);
+
+        var snippets = request.IncludeSnippets ? new SnippetBuilder(query, index.Analyzer) : null;
+        var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
+        var results = page.ScoreDocs
+            .Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets))
+            .ToList();
+        return (top.TotalHits, results, facets);
+    }
+
+    private IReadOnlyList<SearchFacet> Facets(
+        IndexSearcher searcher, SearchRequest request, Query? query, IReadOnlyList<SearchFilter> filters,
+        IReadOnlyList<(FacetSpec Spec, int[] Counts)> counted)
+    {
+        var facets = new List<SearchFacet>();
+        foreach (var spec in FacetSpec.All)
+        {
+            var ordinals = _facets.For(searcher.IndexReader, spec.Field);
+            var counts = counted.FirstOrDefault(c => c.Spec == spec).Counts;
+            if (counts is null)
+            {
+                // Drill sideways: count this facet with every filter except its own selection.
+                var counter = new FacetCountCollector(ordinals);
+                searcher.Search(SearchFilters.Combine(query, filters, exceptGroup: spec.Name), counter);
+                counts = counter.Counts[0];
+            }
+            facets.Add(spec.ToFacet(ordinals, counts, request));
+        }
+        return facets;
+    }
+
+    private (Query? Query, bool Fallback) Parse(string text, IndexReader reader, IReadOnlyDictionary<string, string> categories, List<string> messages)
+    {
+        if (text.Length == 0) return (null, false);
+        try
+        {
+            var query = new PaperQueryParser(index.Analyzer, reader, categories).Parse(text);
+            var usable = WithPositiveClause(query);
+            if (usable is null) messages.Add("Your query has no searchable words.");
+            return (usable, false);
+        }
+        catch (Exception e) when (e is ParseException or BooleanQuery.TooManyClausesException or ArgumentException or InvalidOperationException)
+        {
+            logger.LogDebug(e, "Query {Query} is not valid syntax; searching it as plain words", text);
+            messages.Add("Your query could not be read as search syntax (for example an unbalanced quote or parenthesis), so its words were searched as plain text.");
+            var plain = new PaperQueryParser(index.Analyzer, reader, categories).PlainWordsQuery(text);
+            if (plain is null) messages.Add("Your query has no searchable words.");
+            return (plain, true);
+        }
+    }
+
+    /// <summary>Null for a query without searchable words; a purely negative query ("-word") gets "everything" to subtract from.</summary>
+    private static Query? WithPositiveClause(Query? query)
+    {
+        if (query is not BooleanQuery boolean) return query;
+        if (boolean.Clauses.Count == 0) return null;
+        if (boolean.Clauses.All(c => c.Occur == Occur.MUST_NOT)) boolean.Add(new MatchAllDocsQuery(), Occur.MUST);
+        return boolean;
+    }
+
+    private IReadOnlyList<SearchSuggestion> Suggest(
+        IndexSearcher searcher, SearchRequest request, Query? query, IReadOnlyList<SearchFilter> filters, IReadOnlyDictionary<string, string> categories)
+    {
+        var suggestions = new List<SearchSuggestion>();
+        foreach (var group in filters.Select(f => f.Group).Distinct())
+        {
+            var count = Count(searcher, SearchFilters.Combine(query, filters, exceptGroup: group));
+            var remove = filters.First(f => f.Group == group).Remove;
+            if (count > 0) suggestions.Add(new SearchSuggestion(SearchSuggestionKind.RemoveFilter, group, remove(request) with { Page = 1 }, count));
+        }
+
+        if (request.Query!.Length > 0 && SpellingCorrector.Correct(request.Query, searcher, index.Analyzer) is { } corrected)
+        {
+            var messages = new List<string>();
+            var (correctedQuery, _) = Parse(corrected, searcher.IndexReader, categories, messages);
+            var count = correctedQuery is null ? 0 : Count(searcher, SearchFilters.Combine(correctedQuery, filters));
+            if (count > 0) suggestions.Add(new SearchSuggestion(SearchSuggestionKind.Spelling, corrected, request with { Query = corrected, Page = 1 }, count));
+        }
+        return suggestions;
+    }
+
+    private static int Count(IndexSearcher searcher, Query query)
+    {
+        var counter = new TotalHitCountCollector();
+        searcher.Search(query, counter);
+        return counter.TotalHits;
+    }
+
+    private List<(string Label, int Count)> CountAll(string field, Query query) => index.Search(searcher =>
+    {
+        var ordinals = _facets.For(searcher.IndexReader, field);
+        var counter = new FacetCountCollector(ordinals);
+        searcher.Search(query, counter);
+        return counter.Counts[0]
+            .Select((count, ord) => (Label: ordinals.Labels[ord], Count: count))
+            .Where(p => p.Count > 0)
+            .ToList();
+    });
+
+    private Dictionary<string, string> CategoryLookup(IndexReader reader)
+    {
+        var lookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var label in _facets.For(reader, PaperFields.Category).Labels) lookup.TryAdd(label, label);
+        return lookup;
+    }
+}

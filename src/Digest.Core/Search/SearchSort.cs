@@ -1,0 +1,14 @@
+namespace Digest.Core.Search;
+
+/// <summary>Order of search results.</summary>
+public enum SearchSort
+{
+    /// <summary>Best match first; the default when there is a query.</summary>
+    Relevance,
+
+    /// <summary>Most recently published first; the default when browsing without a query.</summary>
+    Newest,
+
+    /// <summary>Earliest published first.</summary>
+    Oldest,
+}

@@ -1,5 +1,9 @@
 using Digest.Core.Configuration;
+using Digest.Core.Search;
+using Digest.Core.Topics;
 using Digest.Web.Endpoints;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Digest.Web.Hosting;
 
@@ -11,6 +15,11 @@ public static class DigestWebRegistration
         builder.Services.AddDigestCore();
         builder.Services.AddOwnedPaperIndex();
 
+        // Core may register these itself once search and topics are wired there; TryAdd keeps one of each.
+        builder.Services.TryAddSingleton<SearchService>();
+        builder.Services.TryAddSingleton(sp => new TaxonomyProvider(
+            sp.GetRequiredService<IOptions<DigestOptions>>().Value.DataPath, sp.GetRequiredService<ILogger<TaxonomyProvider>>()));
+
         // Order matters: the store and index are ready before the background services start.
         builder.Services.AddHostedService<DigestStartupService>();
         builder.Services.AddHostedService<IndexSyncService>();
@@ -18,13 +27,34 @@ public static class DigestWebRegistration
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
+        builder.Services.AddRouting(options => options.LowercaseUrls = true);
         return builder;
     }
 
     public static WebApplication UseDigest(this WebApplication app)
     {
+        // API callers get problem JSON for errors and empty statuses; people get friendly pages, never a stack trace.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+
         app.MapIngestEndpoints();
+        app.MapSearchApiEndpoints();
         app.MapRazorPages();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

@@ -1,10 +1,14 @@
+using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Digest.Core.Search;
 
-/// <summary>Counts the values of one or more facet fields over the collected documents, by global ordinal.</summary>
-internal sealed class FacetCountCollector : ICollector
+/// <summary>
+/// Counts the values of one or more facet fields over the collected documents, by global ordinal.
+/// The count arrays are pooled (the author facet's would be a large-object allocation per query): dispose after use.
+/// </summary>
+internal sealed class FacetCountCollector : ICollector, IDisposable
 {
     private readonly FacetOrdinals[] _facets;
     private readonly SegmentFacetValues[] _segment;
@@ -15,10 +19,10 @@ internal sealed class FacetCountCollector : ICollector
         _facets = facets;
         _segment = new SegmentFacetValues[facets.Length];
         _toGlobal = new int[facets.Length][];
-        Counts = facets.Select(f => new int[f.ValueCount]).ToArray();
+        Counts = [.. facets.Select(f => RentCleared(f.ValueCount))];
     }
 
-    /// <summary>Counts per facet (same order as the constructor's), indexed by global ordinal.</summary>
+    /// <summary>Counts per facet (same order as the constructor's), indexed by global ordinal; arrays may be longer than the value count.</summary>
     public int[][] Counts { get; }
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -45,5 +49,17 @@ internal sealed class FacetCountCollector : ICollector
             var toGlobal = _toGlobal[i];
             foreach (var ord in _segment[i].OrdsOf(doc)) counts[toGlobal[ord]]++;
         }
+    }
+
+    public void Dispose()
+    {
+        foreach (var counts in Counts) ArrayPool<int>.Shared.Return(counts);
+    }
+
+    private static int[] RentCleared(int length)
+    {
+        var counts = ArrayPool<int>.Shared.Rent(Math.Max(length, 1));
+        Array.Clear(counts, 0, length);
+        return counts;
     }
 }

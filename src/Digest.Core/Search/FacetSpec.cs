@@ -16,19 +16,12 @@ internal sealed record FacetSpec(string Name, string Field, int? Top, Func<Searc
         new(FacetNames.Author, PaperFields.AuthorExact, 10, r => r.Authors),
     ];
 
-    /// <summary>The facet's values: top by count (then value), plus every selected value even at zero.</summary>
+    /// <summary>The facet's values: top by count (then value), plus every selected value even at zero. <paramref name="counts"/> may be longer than the value count (pooled).</summary>
     public SearchFacet ToFacet(FacetOrdinals ordinals, int[] counts, SearchRequest request)
     {
         var selected = Selected(request);
-        var ranked = new List<(int Ord, int Count)>();
-        for (var ord = 0; ord < counts.Length; ord++)
-        {
-            if (counts[ord] > 0) ranked.Add((ord, counts[ord]));
-        }
-        // Ordinals follow the index's byte order, which is the value order for these ASCII-ish labels.
-        ranked.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Ord.CompareTo(b.Ord));
-        var values = ranked.Take(Top ?? int.MaxValue)
-            .Select(r => new FacetValue(ordinals.Labels[r.Ord], r.Count, selected.Contains(ordinals.Labels[r.Ord])))
+        var values = TopOrdinals(counts, ordinals.ValueCount, Top ?? int.MaxValue)
+            .Select(ord => new FacetValue(ordinals.Labels[ord], counts[ord], selected.Contains(ordinals.Labels[ord])))
             .ToList();
         foreach (var value in selected)
         {
@@ -37,5 +30,26 @@ internal sealed record FacetSpec(string Name, string Field, int? Top, Func<Searc
             values.Add(new FacetValue(value, ord >= 0 ? counts[ord] : 0, Selected: true));
         }
         return new SearchFacet(Name, values);
+    }
+
+    /// <summary>
+    /// Ordinals of the <paramref name="top"/> highest counts, by count descending then ordinal (value order).
+    /// A bounded heap, not a sort: the author facet has tens of thousands of values and only ten are shown.
+    /// </summary>
+    private static List<int> TopOrdinals(int[] counts, int valueCount, int top)
+    {
+        // The heap's minimum is the weakest kept value: the lowest count, and among equal counts the highest ordinal.
+        var heap = new PriorityQueue<int, (int Count, int NegativeOrd)>();
+        for (var ord = 0; ord < valueCount; ord++)
+        {
+            var count = counts[ord];
+            if (count == 0) continue;
+            if (heap.Count < top) heap.Enqueue(ord, (count, -ord));
+            else if (heap.TryPeek(out _, out var weakest) && (count, -ord).CompareTo(weakest) > 0) heap.EnqueueDequeue(ord, (count, -ord));
+        }
+        var result = new List<int>(heap.Count);
+        while (heap.Count > 0) result.Add(heap.Dequeue());
+        result.Reverse();
+        return result;
     }
 }

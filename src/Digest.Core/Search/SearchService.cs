@@ -127,7 +127,7 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
 
         // Facets without a selection are counted with the hits; each selected facet gets its own pass (below).
         var unselected = FacetSpec.All.Where(spec => spec.Selected(request).Count == 0).ToArray();
-        var counter = new FacetCountCollector([.. unselected.Select(spec => _facets.For(searcher.IndexReader, spec.Field))]);
+        using var counter = new FacetCountCollector([.. unselected.Select(spec => _facets.For(searcher.IndexReader, spec.Field))]);
         searcher.Search(SearchFilters.Combine(query, filters), MultiCollector.Wrap(top, counter));
 
         var unselectedCounts = unselected.Select((spec, i) => (spec, counts: counter.Counts[i])).ToArray();
@@ -153,9 +153,10 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
             if (counts is null)
             {
                 // Drill sideways: count this facet with every filter except its own selection.
-                var counter = new FacetCountCollector(ordinals);
+                using var counter = new FacetCountCollector(ordinals);
                 searcher.Search(SearchFilters.Combine(query, filters, exceptGroup: spec.Name), counter);
-                counts = counter.Counts[0];
+                facets.Add(spec.ToFacet(ordinals, counter.Counts[0], request));
+                continue;
             }
             facets.Add(spec.ToFacet(ordinals, counts, request));
         }
@@ -222,9 +223,10 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
     private List<(string Label, int Count)> CountAll(string field, Query query) => index.Search(searcher =>
     {
         var ordinals = _facets.For(searcher.IndexReader, field);
-        var counter = new FacetCountCollector(ordinals);
+        using var counter = new FacetCountCollector(ordinals);
         searcher.Search(query, counter);
         return counter.Counts[0]
+            .Take(ordinals.ValueCount)
             .Select((count, ord) => (Label: ordinals.Labels[ord], Count: count))
             .Where(p => p.Count > 0)
             .ToList();

@@ -4,8 +4,11 @@ using Digest.Core.Topics;
 namespace Digest.Web.Browsing;
 
 /// <summary>Everything the shared results view (<c>_SearchResults</c>) needs: the response, how to link, and how to name topics.</summary>
-public sealed class SearchView(SearchResponse response, SearchUrls urls, Taxonomy taxonomy, IReadOnlyList<string> notices)
+public sealed class SearchView(SearchResponse response, SearchUrls urls, Taxonomy taxonomy, IReadOnlyList<string> notices, string? hiddenTopic = null)
 {
+    /// <summary>The topic of a topic page: it is the page's heading, so the topic facet leaves it out.</summary>
+    public string? HiddenTopic { get; } = hiddenTopic;
+
     public SearchResponse Response { get; } = response;
 
     public SearchRequest Request => Response.Request;

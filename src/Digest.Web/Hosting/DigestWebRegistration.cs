@@ -33,17 +33,10 @@ public static class DigestWebRegistration
 
     public static WebApplication UseDigest(this WebApplication app)
     {
-        // API callers get problem JSON for errors and empty statuses; people get friendly pages, never a stack trace.
-        app.UseWhen(IsApi, api =>
-        {
-            api.UseExceptionHandler();
-            api.UseStatusCodePages();
-        });
-        app.UseWhen(context => !IsApi(context), pages =>
-        {
-            pages.UseExceptionHandler("/error");
-            pages.UseStatusCodePagesWithReExecute("/error/{0}");
-        });
+        // Every error status, and every exception, is re-executed as /error/{code}: a friendly page for people,
+        // problem JSON for /api callers (see ErrorModel). Neither ever shows a stack trace.
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -55,6 +48,4 @@ public static class DigestWebRegistration
         app.MapRazorPages();
         return app;
     }
-
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Digest.Web.Pages;
 
 /// <summary>
-/// The friendly page for every error status (re-executed by the status-code and exception middleware).
+/// The answer for every error status and unhandled exception (re-executed by the status-code and exception
+/// middleware): a friendly page, or problem JSON when the failed request was for <c>/api</c>.
 /// It never shows exception details: those go to the log.
 /// </summary>
 [IgnoreAntiforgeryToken]
@@ -17,13 +19,13 @@ public sealed class ErrorModel : PageModel
 
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
+    public IActionResult OnGet(int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public IActionResult OnPost(int? code) => Describe(code);
 
-    private void Describe(int? code)
+    private IActionResult Describe(int? code)
     {
-        Status = code ?? (HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : 500);
+        Status = code is >= 400 and <= 599 ? code.Value : HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : 500;
         (Heading, Explanation) = Status switch
         {
             404 => ("Page not found", "There is no page at this address. The paper, topic or day may not exist, or the link may be mistyped."),
@@ -32,5 +34,21 @@ public sealed class ErrorModel : PageModel
             _ when Status >= 500 => ("Something went wrong", "The server could not answer this request. It has been logged; please try again in a moment."),
             _ => ("Something went wrong", "The request could not be completed."),
         };
+
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (originalPath is not null && originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            return new JsonResult(new ProblemDetails { Status = Status, Title = Heading, Detail = Explanation })
+            {
+                StatusCode = Status,
+                ContentType = "application/problem+json",
+            };
+        }
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null)
+        {
+            Response.StatusCode = Status;
+        }
+        return Page();
     }
 }

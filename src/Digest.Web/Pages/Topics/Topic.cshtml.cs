@@ -37,15 +37,32 @@ public sealed class TopicModel(SearchService search, TaxonomyProvider taxonomies
         Children = taxonomy.ChildrenOf(topic.Slug);
 
         var input = SearchQueryReader.Read(Request.Query, PageSize);
-        var request = input.Request with { Topics = [.. input.Request.Topics.Append(topic.Slug).Distinct(StringComparer.Ordinal)] };
-        var response = search.Search(request);
+        var urls = new SearchUrls(topic.Slug, Descendants(taxonomy, topic.Slug));
+        // Subtopics narrow the page (a paper only gets a child topic together with its parent); any other topic
+        // selected here joins the page's topic as in search, "any of".
+        var chosen = input.Request.Topics.Where(t => t != topic.Slug).ToList();
+        var topics = chosen.Count > 0 && urls.IsNarrowing(chosen) ? chosen : [.. chosen.Prepend(topic.Slug)];
+        var response = search.Search(input.Request with { Topics = topics });
         if (response.RedirectToPaperId is { } paperId) return Redirect(PaperUrls.For(paperId));
 
-        var urls = new SearchUrls(fixedTopic: topic.Slug);
-        View = new SearchView(response, urls, taxonomy, SearchView.CollectNotices(input, response, taxonomy));
+        View = new SearchView(response, urls, taxonomy, SearchView.CollectNotices(input, response, taxonomy), hiddenTopic: topic.Slug);
         Chart = MonthChart.Create("chart-" + topic.Slug, topic.Label, MonthChart.Months(search.GetMonthCounts(), 36), search.GetMonthCounts(topic.Slug));
         Title = SearchTitles.For(response.Request, taxonomy);
         CanonicalUrl = urls.For(response.Request);
         return Page();
+    }
+
+    private static HashSet<string> Descendants(Taxonomy taxonomy, string slug)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([slug]);
+        while (pending.TryPop(out var parent))
+        {
+            foreach (var child in taxonomy.ChildrenOf(parent))
+            {
+                if (found.Add(child.Slug)) pending.Push(child.Slug);
+            }
+        }
+        return found;
     }
 }

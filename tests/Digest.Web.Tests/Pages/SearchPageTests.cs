@@ -21,8 +21,8 @@ public class SearchPageTests(CorpusFixture corpus) : IClassFixture<CorpusFixture
         {
             // Multi-select: within a facet that already has a selection, a value's count is what it finds alone,
             // and adding it widens the view (any of), so the target has at least that many and at least as many as now.
-            var hasSelection = facet.QuerySelector(".facet-link[aria-pressed=true]") is not null;
-            foreach (var link in facet.QuerySelectorAll(".facet-link[aria-pressed=false]"))
+            var hasSelection = facet.QuerySelector(".facet-link[data-selected=true]") is not null;
+            foreach (var link in facet.QuerySelectorAll(".facet-link[data-selected=false]"))
             {
                 var shown = int.Parse(link.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture);
                 var target = await _client.GetPageAsync(link.GetAttribute("href")!);
@@ -39,7 +39,7 @@ public class SearchPageTests(CorpusFixture corpus) : IClassFixture<CorpusFixture
     public async Task SelectedFacet_IsMarked_AndItsLinkDeselectsIt()
     {
         var page = await _client.GetPageAsync("/search?q=language&topic=rag");
-        var selected = page.QuerySelector("[data-facet=topic] .facet-link[aria-pressed=true]")!;
+        var selected = page.QuerySelector("[data-facet=topic] .facet-link[data-selected=true]")!;
         Assert.Equal("rag", selected.GetAttribute("data-value"));
         Assert.Equal("/search?q=language", selected.GetAttribute("href"));
     }
@@ -50,7 +50,7 @@ public class SearchPageTests(CorpusFixture corpus) : IClassFixture<CorpusFixture
         var page = await _client.GetPageAsync("/search?topic=no-such-topic");
         Assert.Equal(0, page.Total());
         Assert.Contains("no such topic", page.QuerySelector(".notice")!.TextContent, StringComparison.OrdinalIgnoreCase);
-        var selected = page.QuerySelector("[data-facet=topic] .facet-link[aria-pressed=true]")!;
+        var selected = page.QuerySelector("[data-facet=topic] .facet-link[data-selected=true]")!;
         Assert.Equal("0", selected.GetAttribute("data-count"));
     }
 

@@ -39,7 +39,7 @@ public class TopicPageTests(CorpusFixture corpus) : IClassFixture<CorpusFixture>
         Assert.Equal(1, narrowed.Total());
         Assert.Equal("/topics/llm?topic=rag", narrowed.Canonical());
         var back = narrowed.QuerySelector("[data-facet=topic] .facet-link[data-value=rag]")!;
-        Assert.Equal("true", back.GetAttribute("aria-pressed"));
+        Assert.Equal("true", back.GetAttribute("data-selected"));
         Assert.Equal("/topics/llm", back.GetAttribute("href"));
 
         Assert.Null(page.QuerySelector("[data-facet=topic] .facet-link[data-value=llm]"));

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Throughput of full search pages (HTML, facets, snippets) at 100k papers, measured with wrk.
+#   benchmarks/search-pages.sh [PAPERS] [DURATION]     defaults: 100000 papers, 30s
+# Builds Release, generates a corpus from papers-dev.jsonl, ingests it with the app's CLI into a temporary data
+# directory, starts the app on 127.0.0.1 and runs wrk (2 threads) over 200+ realistic /search URLs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PAPERS="${1:-100000}"
+DURATION="${2:-30s}"
+SEED="${DIGEST_SEED:-/work/shared/data/papers-dev.jsonl}"
+PORT="${DIGEST_PORT:-5187}"
+WORK="$(mktemp -d /tmp/digest-bench.XXXXXX)"
+APP_PID=""
+cleanup() {
+  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+echo "== build (Release)"
+dotnet publish src/Digest.Web -c Release -o "$WORK/app" --nologo -v quiet
+
+echo "== corpus: $PAPERS papers from $SEED"
+python3 benchmarks/search-pages/make-corpus.py "$SEED" "$PAPERS" "$WORK/corpus.jsonl"
+
+export Digest__DataDirectory="$WORK/data"
+export Digest__SeedSampleDigest=false
+export Digest__WatchInbox=false
+echo "== ingest"
+time dotnet "$WORK/app/Digest.Web.dll" ingest "$WORK/corpus.jsonl" > "$WORK/ingest.log"
+tail -n 3 "$WORK/ingest.log"
+
+echo "== urls"
+python3 - "$WORK/urls.txt" <<'PY'
+import itertools, sys, urllib.parse
+words = ["learning", "language models", "diffusion", "reinforcement learning", "graph neural networks", "transformer",
+         "robot", "segmentation", "\"large language models\"", "reasoning", "retrieval", "federated", "quantization",
+         "speech", "detection", "agents", "optimization", "benchmark", "privacy", "time series", "attention",
+         "fine-tuning", "contrastive", "video", "medical", "3D", "policy", "energy", "sparse", "title:survey"]
+filters = ["", "&year=2024", "&category=cs.LG", "&code=1", "&year=2023&year=2024", "&category=cs.CV&code=1",
+           "&sort=newest", "&page=2", "&from=2022-01-01&to=2023-12-31"]
+paths = []
+for word, extra in itertools.product(words, filters):
+    paths.append("/search?q=" + urllib.parse.quote_plus(word) + extra)
+paths += ["/search", "/search?year=2025", "/search?category=cs.CL&sort=oldest", "/search?code=1&page=3"]
+open(sys.argv[1], "w").write("\n".join(paths) + "\n")
+print(len(paths), "urls")
+PY
+
+echo "== start app on 127.0.0.1:$PORT"
+# No result cache exists in the app; every request runs the search and renders the page.
+ASPNETCORE_URLS="http://127.0.0.1:$PORT" Logging__LogLevel__Default=Warning \
+  dotnet "$WORK/app/Digest.Web.dll" > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$PORT/search?q=learning" -o /dev/null && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$PORT/search?q=learning" -o /dev/null || { cat "$WORK/app.log"; exit 1; }
+
+echo "== warm-up (5s)"
+DIGEST_URLS="$WORK/urls.txt" wrk -t2 -c8 -d5s -s benchmarks/search-pages/urls.lua "http://127.0.0.1:$PORT" > /dev/null
+
+echo "== wrk: 2 threads, 8 connections, $DURATION"
+DIGEST_URLS="$WORK/urls.txt" wrk -t2 -c8 -d"$DURATION" --latency -s benchmarks/search-pages/urls.lua "http://127.0.0.1:$PORT"

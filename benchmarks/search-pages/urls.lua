@@ -15,11 +15,6 @@ function request()
   return wrk.format("GET", paths[counter])
 end
 
-local failures = 0
-function response(status, headers, body)
-  if status ~= 200 then failures = failures + 1 end
-end
-
 function done(summary, latency, requests)
   io.write(string.format("pages: %d, non-2xx/3xx: %d, errors: %d\n", summary.requests,
     summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Digest.Core.Indexing;
 using Lucene.Net.Index;
@@ -20,9 +21,34 @@ internal sealed class FacetCache
 
     private readonly ConditionalWeakTable<IndexReader, Dictionary<string, FacetOrdinals>> _readers = new();
     private readonly ConditionalWeakTable<object, Dictionary<string, SegmentFacetValues>> _segments = new();
+    private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int[]>> _allCounts = new();
 
     /// <summary>The ordinals of <paramref name="field"/> (one of <see cref="Fields"/>) for <paramref name="reader"/>.</summary>
     public FacetOrdinals For(IndexReader reader, string field) => _readers.GetValue(reader, Build)[field];
+
+    /// <summary>
+    /// Counts of <paramref name="field"/> over every live document: the browse page without filters and the day and
+    /// month listings ask for these on every view, and they only change when the reader does. Read-only.
+    /// </summary>
+    public int[] AllCounts(IndexReader reader, string field) =>
+        _allCounts.GetValue(reader, _ => new()).GetOrAdd(field, f => CountAll(reader, For(reader, f)));
+
+    private static int[] CountAll(IndexReader reader, FacetOrdinals ordinals)
+    {
+        var counts = new int[ordinals.ValueCount];
+        foreach (var leaf in reader.Leaves)
+        {
+            var live = leaf.AtomicReader.LiveDocs;
+            var values = ordinals.Segment(leaf.Ord);
+            var toGlobal = ordinals.SegmentToGlobal(leaf.Ord);
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc)) continue;
+                foreach (var ord in values.OrdsOf(doc)) counts[toGlobal[ord]]++;
+            }
+        }
+        return counts;
+    }
 
     private Dictionary<string, FacetOrdinals> Build(IndexReader reader) =>
         Fields.ToDictionary(field => field, field => FacetOrdinals.Build(reader, field, segment => SegmentValues(segment, field)));

@@ -136,13 +136,13 @@ internal sealed class PaperQueryParser : QueryParser
         return base.GetRangeQuery(target, part1, part2, startInclusive, endInclusive);
     }
 
-    private Query? AllTextQuery(string text, bool quoted, int slop)
+    private Query? AllTextQuery(string text, bool quoted, int slop, bool includeAuthors = true)
     {
         var any = new BooleanQuery();
         foreach (var (field, boost) in TextFields)
         {
             // A stop word ("the") has no text query; it must not become a search for authors named "the".
-            if (field == PaperFields.Author && any.Clauses.Count == 0) continue;
+            if (field == PaperFields.Author && (any.Clauses.Count == 0 || !includeAuthors)) continue;
             var query = field == PaperFields.Author ? base.GetFieldQuery(field, text, quoted) : TextQuery(field, text, quoted, slop);
             if (query is null) continue;
             if (slop > 0 && query is PhraseQuery phrase) phrase.Slop = slop;
@@ -172,26 +172,27 @@ internal sealed class PaperQueryParser : QueryParser
     }
 
     /// <summary>
-    /// A closed compound ("finetuning") also matches its open spelling ("fine tuning"): every split into two
-    /// halves of three or more letters that both occur in the index adds the phrase of the halves as an alternative.
+    /// A closed compound ("finetuning") also matches its open spelling ("fine tuning"): a split into two halves of
+    /// three or more letters adds the phrase of the halves as an alternative when both halves are index terms and
+    /// the joined word is no more frequent than either half. Compounds are rarer than their parts; ordinary words
+    /// that merely contain fragments ("learn|ing", "trans|former") are more frequent than the fragments, and
+    /// skipping them keeps expensive phrase queries over common terms out of everyday searches.
     /// </summary>
     private Query? WithSplitSpellings(string word, Query? query)
     {
-        if (word.Length < 6 || word.Length > 40 || !word.All(char.IsLetter)) return query;
-        var alternatives = new BooleanQuery();
-        if (query is not null) alternatives.Add(query, Occur.SHOULD);
+        if (query is null || word.Length < 6 || word.Length > 40 || !word.All(char.IsLetter)) return query;
+        var joinedFrequency = DocFreq(word);
+        var alternatives = new BooleanQuery { { query, Occur.SHOULD } };
         for (var split = 3; split <= word.Length - 3 && alternatives.Clauses.Count < 3; split++)
         {
             var (left, right) = (word[..split], word[split..]);
-            if (!WordExists(left) || !WordExists(right)) continue;
-            if (AllTextQuery(left + " " + right, quoted: true, slop: 0) is { } phrase) alternatives.Add(phrase, Occur.SHOULD);
+            var leftFrequency = DocFreq(left);
+            if (leftFrequency == 0 || leftFrequency < joinedFrequency) continue;
+            var rightFrequency = DocFreq(right);
+            if (rightFrequency == 0 || rightFrequency < joinedFrequency) continue;
+            if (AllTextQuery(left + " " + right, quoted: true, slop: 0, includeAuthors: false) is { } phrase) alternatives.Add(phrase, Occur.SHOULD);
         }
-        return alternatives.Clauses.Count switch
-        {
-            0 => null,
-            1 => alternatives.Clauses[0].Query,
-            _ => alternatives,
-        };
+        return alternatives.Clauses.Count == 1 ? query : alternatives;
     }
 
     /// <summary>For two required bare words whose joined spelling is in the index: (+a +b) OR ab.</summary>
@@ -205,14 +206,14 @@ internal sealed class PaperQueryParser : QueryParser
         return new BooleanQuery { { both, Occur.SHOULD }, { joined, Occur.SHOULD } };
     }
 
-    /// <summary>True when <paramref name="word"/> analyzes to one term that occurs in a title, abstract or keyword.</summary>
-    private bool WordExists(string word)
+    private bool WordExists(string word) => DocFreq(word) > 0;
+
+    /// <summary>Documents whose title or abstract contains the one term <paramref name="word"/> analyzes to (0 when it is not one term).</summary>
+    private int DocFreq(string word)
     {
-        foreach (var field in new[] { PaperFields.Title, PaperFields.Abstract, PaperFields.Keyword })
-        {
-            if (base.GetFieldQuery(field, word, quoted: false) is TermQuery term && _reader.DocFreq(term.Term) > 0) return true;
-        }
-        return false;
+        // Both fields share one analysis: analyze once.
+        if (base.GetFieldQuery(PaperFields.Title, word, quoted: false) is not TermQuery term) return 0;
+        return _reader.DocFreq(term.Term) + _reader.DocFreq(new Term(PaperFields.Abstract, term.Term.Bytes));
     }
 
     private Query AcrossFields(string field, Func<string, Query> build)

@@ -37,6 +37,16 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
         return response;
     }
 
+    /// <summary>
+    /// Builds the facet caches for the current searcher. Call after <see cref="PaperIndex.Refresh"/> so the first
+    /// search on a new reader does not pay for them (global ordinal maps over all segments cost the most).
+    /// </summary>
+    public void Warm() => index.Search(searcher =>
+    {
+        foreach (var field in FacetCache.Fields) _facets.AllCounts(searcher.IndexReader, field);
+        return 0;
+    });
+
     /// <summary>Papers similar to <paramref name="paperId"/> by title and abstract (MoreLikeThis), best first, never the paper itself.</summary>
     public IReadOnlyList<SearchResult> RelatedPapers(string paperId, int count = 5)
     {
@@ -63,15 +73,15 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
     /// <summary>Papers per publication month, ascending, optionally only those with <paramref name="topic"/> (for per-month charts).</summary>
     public IReadOnlyList<MonthCount> GetMonthCounts(string? topic = null)
     {
-        Query query = string.IsNullOrWhiteSpace(topic)
-            ? new MatchAllDocsQuery()
+        var query = string.IsNullOrWhiteSpace(topic)
+            ? null
             : new TermQuery(new Term(PaperFields.Topic, topic.Trim().ToLowerInvariant()));
         return [.. CountAll(PaperFields.Month, query).Select(p => new MonthCount(p.Label, p.Count))];
     }
 
     /// <summary>Every digest day with the number of papers listed on it, ascending (previous/next navigation).</summary>
     public IReadOnlyList<DigestDayCount> ListDigestDays() =>
-        [.. CountAll(PaperFields.DigestDay, new MatchAllDocsQuery())
+        [.. CountAll(PaperFields.DigestDay, query: null)
             .Select(p => (Day: SearchResultReader.ParseDay(p.Label), p.Count))
             .Where(p => p.Day is not null)
             .Select(p => new DigestDayCount(p.Day!.Value, p.Count))];
@@ -97,8 +107,8 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
         var noWords = request.Query!.Length > 0 && query is null;
 
         var (total, results, facets) = noWords
-            ? (0, [], Facets(searcher, request, new BooleanQuery(), filters, []))
-            : Execute(searcher, request, sort, query, filters);
+            ? (0, [], EmptyFacets(reader, request))
+            : ExecuteSafely(searcher, request, sort, ref query, ref fallback, filters, messages);
 
         var suggestions = total == 0 && !noWords && (request.Query.Length > 0 || request.HasFilters)
             ? Suggest(searcher, request, query, filters, categories)
@@ -117,6 +127,25 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
         };
     }
 
+    /// <summary>Runs the query; one that expands past the clause limit while searching is retried as plain words.</summary>
+    private (int Total, IReadOnlyList<SearchResult> Results, IReadOnlyList<SearchFacet> Facets) ExecuteSafely(
+        IndexSearcher searcher, SearchRequest request, SearchSort sort, ref Query? query, ref bool fallback,
+        IReadOnlyList<SearchFilter> filters, List<string> messages)
+    {
+        try
+        {
+            return Execute(searcher, request, sort, query, filters);
+        }
+        catch (BooleanQuery.TooManyClausesException e)
+        {
+            logger.LogDebug(e, "Query {Query} expands to too many terms; searching it as plain words", request.Query);
+            messages.Add("Your query matched too many word forms (for example a very short prefix*), so its words were searched as plain text.");
+            fallback = true;
+            query = new PaperQueryParser(index.Analyzer, searcher.IndexReader, CategoryLookup(searcher.IndexReader)).PlainWordsQuery(request.Query!);
+            return query is null ? (0, [], EmptyFacets(searcher.IndexReader, request)) : Execute(searcher, request, sort, query, filters);
+        }
+    }
+
     private (int Total, IReadOnlyList<SearchResult> Results, IReadOnlyList<SearchFacet> Facets) Execute(
         IndexSearcher searcher, SearchRequest request, SearchSort sort, Query? query, IReadOnlyList<SearchFilter> filters)
     {
@@ -125,43 +154,53 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
             ? TopScoreDocCollector.Create(numHits, docsScoredInOrder: false)
             : TopFieldCollector.Create(sort == SearchSort.Oldest ? OldestFirst : NewestFirst, numHits, false, false, false, false);
 
-        // Facets without a selection are counted with the hits; each selected facet gets its own pass (below).
-        var unselected = FacetSpec.All.Where(spec => spec.Selected(request).Count == 0).ToArray();
-        using var counter = new FacetCountCollector([.. unselected.Select(spec => _facets.For(searcher.IndexReader, spec.Field))]);
-        searcher.Search(SearchFilters.Combine(query, filters), MultiCollector.Wrap(top, counter));
-
-        var unselectedCounts = unselected.Select((spec, i) => (spec, counts: counter.Counts[i])).ToArray();
-        var facets = Facets(searcher, request, query, filters, unselectedCounts);
-
-        var snippets = request.IncludeSnippets ? new SnippetBuilder(query, index.Analyzer) : null;
-        var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
-        var results = page.ScoreDocs
-            .Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets))
-            .ToList();
-        return (top.TotalHits, results, facets);
-    }
-
-    private IReadOnlyList<SearchFacet> Facets(
-        IndexSearcher searcher, SearchRequest request, Query? query, IReadOnlyList<SearchFilter> filters,
-        IReadOnlyList<(FacetSpec Spec, int[] Counts)> counted)
-    {
-        var facets = new List<SearchFacet>();
-        foreach (var spec in FacetSpec.All)
+        // One pass for hits and all facet counts: the selected facets' filters are checked per document by the
+        // collector instead of the query (see DrillSidewaysCollector). Browsing everything needs no counting at all:
+        // those counts are cached per reader.
+        var reader = searcher.IndexReader;
+        var ordinals = FacetSpec.All.Select(spec => _facets.For(reader, spec.Field)).ToArray();
+        IReadOnlyList<int[]> counts;
+        DrillSidewaysCollector? collector = null;
+        try
         {
-            var ordinals = _facets.For(searcher.IndexReader, spec.Field);
-            var counts = counted.FirstOrDefault(c => c.Spec == spec).Counts;
-            if (counts is null)
+            if (query is null && filters.Count == 0)
             {
-                // Drill sideways: count this facet with every filter except its own selection.
-                using var counter = new FacetCountCollector(ordinals);
-                searcher.Search(SearchFilters.Combine(query, filters, exceptGroup: spec.Name), counter);
-                facets.Add(spec.ToFacet(ordinals, counter.Counts[0], request));
-                continue;
+                searcher.Search(new MatchAllDocsQuery(), top);
+                counts = [.. FacetSpec.All.Select(spec => _facets.AllCounts(reader, spec.Field))];
             }
-            facets.Add(spec.ToFacet(ordinals, counts, request));
+            else
+            {
+                var selectedOrds = FacetSpec.All
+                    .Select((spec, i) => spec.Selected(request).Select(ordinals[i].OrdinalOf).ToArray())
+                    .Select(ords => ords.Length == 0 ? ords : ords.Where(o => o >= 0).DefaultIfEmpty(int.MinValue).ToArray())
+                    .ToArray();
+                collector = new DrillSidewaysCollector(top, ordinals, selectedOrds);
+                var facetGroups = FacetSpec.All.Where((_, i) => selectedOrds[i].Length > 0).Select(spec => spec.Name).ToHashSet();
+                searcher.Search(SearchFilters.Combine(query, filters.Where(f => !facetGroups.Contains(f.Group))), collector);
+                counts = collector.Counts;
+            }
+            var facets = FacetSpec.All.Select((spec, i) => spec.ToFacet(ordinals[i], counts[i], request)).ToList();
+
+            // Stored fields and snippets only for the page shown.
+            var snippets = request.IncludeSnippets ? new SnippetBuilder(query, index.Analyzer, searcher) : null;
+            var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
+            var results = page.ScoreDocs
+                .Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets))
+                .ToList();
+            return (top.TotalHits, results, facets);
         }
-        return facets;
+        finally
+        {
+            collector?.Dispose();
+        }
     }
+
+    private IReadOnlyList<SearchFacet> EmptyFacets(IndexReader reader, SearchRequest request) =>
+        [.. FacetSpec.All.Select(spec =>
+        {
+            var ordinals = _facets.For(reader, spec.Field);
+            return spec.ToFacet(ordinals, new int[ordinals.ValueCount], request);
+        })];
 
     private (Query? Query, bool Fallback) Parse(string text, IndexReader reader, IReadOnlyDictionary<string, string> categories, List<string> messages)
     {
@@ -220,12 +259,13 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
         return counter.TotalHits;
     }
 
-    private List<(string Label, int Count)> CountAll(string field, Query query) => index.Search(searcher =>
+    private List<(string Label, int Count)> CountAll(string field, Query? query) => index.Search(searcher =>
     {
         var ordinals = _facets.For(searcher.IndexReader, field);
         using var counter = new FacetCountCollector(ordinals);
-        searcher.Search(query, counter);
-        return counter.Counts[0]
+        if (query is not null) searcher.Search(query, counter);
+        var counts = query is null ? _facets.AllCounts(searcher.IndexReader, field) : counter.Counts[0];
+        return counts
             .Take(ordinals.ValueCount)
             .Select((count, ord) => (Label: ordinals.Labels[ord], Count: count))
             .Where(p => p.Count > 0)

@@ -18,19 +18,32 @@ internal sealed class SnippetBuilder
     private readonly Highlighter? _title;
     private readonly Highlighter? _abstract;
 
-    public SnippetBuilder(Query? query, Analyzer analyzer)
+    /// <param name="query">The parsed user query (not the filters); null when browsing.</param>
+    /// <param name="analyzer">The index's analyzer: snippets re-analyse the stored text the same way.</param>
+    /// <param name="searcher">Expands prefix and wildcard terms so their matches are marked too.</param>
+    public SnippetBuilder(Query? query, Analyzer analyzer, IndexSearcher searcher)
     {
         _analyzer = analyzer;
         if (query is null) return;
-        var titleScorer = new QueryScorer(query, PaperFields.Title);
-        _title = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), titleScorer)
+        var rewritten = searcher.Rewrite(query);
+        _title = Create(rewritten, PaperFields.Title, new NullFragmenter());
+        _abstract = Create(rewritten, PaperFields.Abstract, null);
+    }
+
+    /// <summary>
+    /// A highlighter over the query's terms for one field, extracted once per request. QueryScorer can also extract
+    /// them per text, position-aware, but that builds an in-memory index of every abstract shown when the query has
+    /// a phrase (and hyphenated words are phrases): several milliseconds per page for marks that differ only in
+    /// rare cases where phrase words also occur apart.
+    /// </summary>
+    private static Highlighter? Create(Query query, string field, IFragmenter? fragmenter)
+    {
+        var terms = QueryTermExtractor.GetTerms(query, false, field);
+        if (terms.Length == 0) return null;
+        var scorer = new QueryScorer([.. terms.Select(t => new WeightedSpanTerm(t.Weight, t.Term))]);
+        return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
         {
-            TextFragmenter = new NullFragmenter(),
-        };
-        var abstractScorer = new QueryScorer(query, PaperFields.Abstract);
-        _abstract = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), abstractScorer)
-        {
-            TextFragmenter = new SimpleSpanFragmenter(abstractScorer, FragmentSize),
+            TextFragmenter = fragmenter ?? new SimpleSpanFragmenter(scorer, FragmentSize),
         };
     }
 

@@ -95,6 +95,7 @@ public class SearchBrowseTests
     public void Listings_DigestDaysAndMonths_CountPapers()
     {
         using var corpus = new SearchCorpus();
+        corpus.Service.Warm();
         var days = corpus.Service.ListDigestDays();
         Assert.Equal(days.OrderBy(d => d.Day), days);
         Assert.Contains(new DigestDayCount(new DateOnly(2025, 1, 13), 2), days);

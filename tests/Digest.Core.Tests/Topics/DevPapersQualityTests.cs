@@ -42,14 +42,13 @@ public sealed class DevPapersQualityTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
-    public void Review_sample_of_60_pairs_is_reproducible()
+    public void Review_sample_has_60_distinct_pairs()
     {
-        var first = ReviewSample();
-        foreach (var (paper, slug) in first)
+        var sample = ReviewSample();
+        foreach (var (paper, slug) in sample)
             output.WriteLine($"{paper.Id} | {slug} | {paper.Title}\n    {paper.Abstract[..Math.Min(300, paper.Abstract.Length)]}\n");
 
-        Assert.Equal(60, first.Count);
-        Assert.Equal(first.Select(p => p.Paper.Id + p.Slug), ReviewSample().Select(p => p.Paper.Id + p.Slug));
+        Assert.Equal(60, sample.Select(p => p.Paper.Id + " " + p.Slug).Distinct().Count());
     }
 
     /// <summary>60 (paper, topic) pairs drawn with a fixed seed from every assignment in file order.</summary>

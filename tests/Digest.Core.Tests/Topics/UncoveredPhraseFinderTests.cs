@@ -26,12 +26,12 @@ public class UncoveredPhraseFinderTests
             .Append(new Paper { Id = "r", Title = "Robot paper", Abstract = "A robot arm." })
             .ToList();
 
-        var report = UncoveredPhraseFinder.Find(assigner, papers, minimumCount: 3);
+        var report = UncoveredPhraseFinder.Find(assigner, papers, minimumCount: 3, minimumLift: 0);
 
         Assert.Equal(4, report.UncoveredCount);
-        var top = report.Phrases[0];
-        Assert.Equal("quantum circuit", top.Phrase);
-        Assert.Equal(4, top.Count);
-        Assert.Equal(3, top.ExampleTitles.Count);
+        var phrase = Assert.Single(report.Phrases, p => p.Phrase == "quantum circuit");
+        Assert.Equal(4, phrase.Count);
+        Assert.Equal(3, phrase.ExampleTitles.Count);
+        Assert.DoesNotContain(report.Phrases, p => p.Phrase.Contains("robot"));
     }
 }

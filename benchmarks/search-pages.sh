@@ -3,6 +3,7 @@
 #   benchmarks/search-pages.sh [PAPERS] [DURATION]     defaults: 100000 papers, 30s
 # Builds Release, generates a corpus from papers-dev.jsonl, ingests it with the app's CLI into a temporary data
 # directory, starts the app on 127.0.0.1 and runs wrk (2 threads) over 200+ realistic /search URLs.
+# DIGEST_BENCH_DATA=DIR keeps the ingested data directory there and reuses it on the next run (skips the ingest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAPERS="${1:-100000}"
@@ -22,15 +23,18 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 echo "== build (Release)"
 dotnet publish src/Digest.Web -c Release -o "$WORK/app" --nologo -v quiet
 
-echo "== corpus: $PAPERS papers from $SEED"
-python3 benchmarks/search-pages/make-corpus.py "$SEED" "$PAPERS" "$WORK/corpus.jsonl"
-
-export Digest__DataDirectory="$WORK/data"
+export Digest__DataDirectory="${DIGEST_BENCH_DATA:-$WORK/data}"
 export Digest__SeedSampleDigest=false
 export Digest__WatchInbox=false
-echo "== ingest"
-time dotnet "$WORK/app/Digest.Web.dll" ingest "$WORK/corpus.jsonl" > "$WORK/ingest.log"
-tail -n 3 "$WORK/ingest.log"
+if [[ -f "$Digest__DataDirectory/digest.db" ]]; then
+  echo "== reusing $Digest__DataDirectory"
+else
+  echo "== corpus: $PAPERS papers from $SEED"
+  python3 benchmarks/search-pages/make-corpus.py "$SEED" "$PAPERS" "$WORK/corpus.jsonl"
+  echo "== ingest"
+  time dotnet "$WORK/app/Digest.Web.dll" ingest "$WORK/corpus.jsonl" > "$WORK/ingest.log"
+  tail -n 3 "$WORK/ingest.log"
+fi
 
 echo "== urls"
 python3 - "$WORK/urls.txt" <<'PY'
@@ -59,6 +63,8 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fs "http://127.0.0.1:$PORT/search?q=learning" -o /dev/null || { cat "$WORK/app.log"; exit 1; }
+
+if [[ -n "${DIGEST_BENCH_HOLD:-}" ]]; then echo "app running on port $PORT (pid $APP_PID); holding ${DIGEST_BENCH_HOLD}s"; sleep "$DIGEST_BENCH_HOLD"; fi
 
 echo "== warm-up (5s)"
 DIGEST_URLS="$WORK/urls.txt" wrk -t2 -c8 -d5s -s benchmarks/search-pages/urls.lua "http://127.0.0.1:$PORT" > /dev/null

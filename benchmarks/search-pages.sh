@@ -69,5 +69,18 @@ if [[ -n "${DIGEST_BENCH_HOLD:-}" ]]; then echo "app running on port $PORT (pid 
 echo "== warm-up (5s)"
 DIGEST_URLS="$WORK/urls.txt" wrk -t2 -c8 -d5s -s benchmarks/search-pages/urls.lua "http://127.0.0.1:$PORT" > /dev/null
 
+# The app's own CPU time gives a figure that holds on a busy machine too: pages per CPU-second of the app.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+TICKS_BEFORE=$(cpu_ticks)
 echo "== wrk: 2 threads, 8 connections, $DURATION"
-DIGEST_URLS="$WORK/urls.txt" wrk -t2 -c8 -d"$DURATION" --latency -s benchmarks/search-pages/urls.lua "http://127.0.0.1:$PORT"
+DIGEST_URLS="$WORK/urls.txt" wrk -t2 -c8 -d"$DURATION" --latency -s benchmarks/search-pages/urls.lua "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
+TICKS_AFTER=$(cpu_ticks)
+PAGES=$(awk '/^pages:/ { sub(",", "", $2); print $2 }' "$WORK/wrk.txt")
+python3 - "$PAGES" "$TICKS_BEFORE" "$TICKS_AFTER" "$(getconf CLK_TCK)" <<'PY'
+import sys
+pages, before, after, hz = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+cpu = (after - before) / hz
+print(f"app CPU: {cpu:.1f} s for {pages} pages = {1000 * cpu / max(pages, 1):.2f} ms CPU per page; "
+      f"{pages / cpu if cpu else 0:.0f} pages per CPU-second (about {2 * pages / cpu if cpu else 0:.0f}/s on 2 idle cores)")
+PY
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -20,14 +20,26 @@ public static class DigestWebRegistration
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
+        builder.Services.AddRouting(options => options.LowercaseUrls = true);
         return builder;
     }
 
     public static WebApplication UseDigest(this WebApplication app)
     {
+        // Every error status, and every exception, is re-executed as /error/{code}: a friendly page for people,
+        // problem JSON for /api callers (see ErrorModel). Neither ever shows a stack trace.
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+
         app.MapIngestEndpoints();
         app.MapHealthEndpoints();
         app.MapStatusEndpoints();
+        app.MapSearchApiEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -1,4 +1,8 @@
+using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
+using Digest.Core.Papers;
+using Digest.Core.Storage;
+using Digest.Core.Topics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +52,31 @@ public sealed class DigestAppFactory : WebApplicationFactory<Program>
         Services.GetRequiredService<IngestService>().IngestAsync(
             [new IngestSource(SampleDigest.FileName, SampleDigest.Open)],
             new IngestRequest { Format = SourceFormat.DigestText, Year = 2024, Origin = "test" });
+
+    /// <summary>
+    /// Gives papers topics, as the taxonomy's assignment will once it runs during ingest: given slugs for the
+    /// listed ids, or (<paramref name="topics"/> null) whatever <see cref="TopicAssigner"/> assigns. Then indexes them.
+    /// </summary>
+    public async Task AssignTopicsAsync(IReadOnlyDictionary<string, string[]>? topics = null)
+    {
+        var store = Services.GetRequiredService<PaperStore>();
+        using var assigner = new TopicAssigner(Services.GetRequiredService<TaxonomyProvider>().Current);
+        var changes = new List<(string Id, IReadOnlyList<string> Topics)>();
+        await foreach (var paper in store.ReadAllAsync())
+        {
+            IReadOnlyList<string>? assigned = topics is null ? assigner.Assign(paper) : topics.GetValueOrDefault(paper.Id);
+            if (assigned is { Count: > 0 }) changes.Add((paper.Id, assigned));
+        }
+        await using (var batch = await store.BeginBatchAsync())
+        {
+            await batch.UpdateTopicsAsync(changes);
+            await batch.CommitAsync();
+        }
+        await Services.GetRequiredService<IndexSynchronizer>().CatchUpAsync();
+    }
+
+    /// <summary>The stored paper, for assertions.</summary>
+    public Task<Paper?> GetPaperAsync(string id) => Services.GetRequiredService<PaperStore>().GetAsync(id);
 
     protected override void Dispose(bool disposing)
     {

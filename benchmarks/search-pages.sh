@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Throughput of full search pages (HTML, facets, snippets) at 100k papers, measured with wrk.
+#   benchmarks/search-pages.sh [PAPERS] [DURATION]     defaults: 100000 papers, 30s
+# Builds Release, generates a corpus from papers-dev.jsonl, ingests it with the app's CLI into a temporary data
+# directory, starts the app on 127.0.0.1 and runs wrk (2 threads) over 200+ realistic /search URLs.
+# DIGEST_BENCH_DATA=DIR keeps the ingested data directory there and reuses it on the next run (skips the ingest).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PAPERS="${1:-100000}"
+DURATION="${2:-30s}"
+SEED="${DIGEST_SEED:-/work/shared/data/papers-dev.jsonl}"
+PORT="${DIGEST_PORT:-5187}"
+WORK="$(mktemp -d /tmp/digest-bench.XXXXXX)"
+APP_PID=""
+cleanup() {
+  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+echo "== build (Release)"
+dotnet publish src/Digest.Web -c Release -o "$WORK/app" --nologo -v quiet
+
+export Digest__DataDirectory="${DIGEST_BENCH_DATA:-$WORK/data}"
+export Digest__SeedSampleDigest=false
+export Digest__WatchInbox=false
+if [[ -f "$Digest__DataDirectory/digest.db" ]]; then
+  echo "== reusing $Digest__DataDirectory"
+else
+  echo "== corpus: $PAPERS papers from $SEED"
+  python3 benchmarks/search-pages/make-corpus.py "$SEED" "$PAPERS" "$WORK/corpus.jsonl"
+  echo "== ingest"
+  time dotnet "$WORK/app/Digest.Web.dll" ingest "$WORK/corpus.jsonl" > "$WORK/ingest.log"
+  tail -n 3 "$WORK/ingest.log"
+fi
+
+echo "== urls"
+python3 - "$WORK/urls.txt" <<'PY'
+import itertools, sys, urllib.parse
+words = ["learning", "language models", "diffusion", "reinforcement learning", "graph neural networks", "transformer",
+         "robot", "segmentation", "\"large language models\"", "reasoning", "retrieval", "federated", "quantization",
+         "speech", "detection", "agents", "optimization", "benchmark", "privacy", "time series", "attention",
+         "fine-tuning", "contrastive", "video", "medical", "3D", "policy", "energy", "sparse", "title:survey"]
+filters = ["", "&year=2024", "&category=cs.LG", "&code=1", "&year=2023&year=2024", "&category=cs.CV&code=1",
+           "&sort=newest", "&page=2", "&from=2022-01-01&to=2023-12-31"]
+paths = []
+for word, extra in itertools.product(words, filters):
+    paths.append("/search?q=" + urllib.parse.quote_plus(word) + extra)
+paths += ["/search", "/search?year=2025", "/search?category=cs.CL&sort=oldest", "/search?code=1&page=3"]
+open(sys.argv[1], "w").write("\n".join(paths) + "\n")
+print(len(paths), "urls")
+PY
+
+echo "== start app on 127.0.0.1:$PORT"
+# No result cache exists in the app; every request runs the search and renders the page.
+ASPNETCORE_URLS="http://127.0.0.1:$PORT" Logging__LogLevel__Default=Warning \
+  dotnet "$WORK/app/Digest.Web.dll" > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$PORT/search?q=learning" -o /dev/null && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$PORT/search?q=learning" -o /dev/null || { cat "$WORK/app.log"; exit 1; }
+
+if [[ -n "${DIGEST_BENCH_HOLD:-}" ]]; then echo "app running on port $PORT (pid $APP_PID); holding ${DIGEST_BENCH_HOLD}s"; sleep "$DIGEST_BENCH_HOLD"; fi
+
+echo "== warm-up (5s)"
+DIGEST_URLS="$WORK/urls.txt" wrk -t2 -c8 -d5s -s benchmarks/search-pages/urls.lua "http://127.0.0.1:$PORT" > /dev/null
+
+# The app's own CPU time gives a figure that holds on a busy machine too: pages per CPU-second of the app.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+TICKS_BEFORE=$(cpu_ticks)
+echo "== wrk: 2 threads, 8 connections, $DURATION"
+DIGEST_URLS="$WORK/urls.txt" wrk -t2 -c8 -d"$DURATION" --latency -s benchmarks/search-pages/urls.lua "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
+TICKS_AFTER=$(cpu_ticks)
+PAGES=$(awk '/^pages:/ { sub(",", "", $2); print $2 }' "$WORK/wrk.txt")
+python3 - "$PAGES" "$TICKS_BEFORE" "$TICKS_AFTER" "$(getconf CLK_TCK)" <<'PY'
+import sys
+pages, before, after, hz = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+cpu = (after - before) / hz
+print(f"app CPU: {cpu:.1f} s for {pages} pages = {1000 * cpu / max(pages, 1):.2f} ms CPU per page; "
+      f"{pages / cpu if cpu else 0:.0f} pages per CPU-second (about {2 * pages / cpu if cpu else 0:.0f}/s on 2 idle cores)")
+PY
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,24 @@
+namespace Digest.Web.Endpoints;
+
+/// <summary>The body of <c>/api/papers/{id}</c>: every fact the paper page shows. Topics are slugs.</summary>
+internal sealed record ApiPaper(
+    string Id,
+    string? ArxivId,
+    string Title,
+    string Abstract,
+    IReadOnlyList<string> Authors,
+    DateOnly? Published,
+    DateOnly? Revised,
+    IReadOnlyList<DateOnly> DigestDays,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<string> Keywords,
+    IReadOnlyList<string> CodeUrls,
+    string? ProjectUrl,
+    string? Doi,
+    int? Upvotes,
+    string? AbsUrl,
+    string? PdfUrl,
+    string Url,
+    string BibTex,
+    IReadOnlyList<ApiSearchResult> Related);

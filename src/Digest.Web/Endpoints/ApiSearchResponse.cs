@@ -1,0 +1,20 @@
+namespace Digest.Web.Endpoints;
+
+/// <summary>
+/// The body of <c>/api/search</c>. Field names are a contract: add fields, never rename or remove them.
+/// Facet keys: <c>topic</c>, <c>category</c>, <c>year</c>, <c>hasCode</c>, <c>author</c>.
+/// </summary>
+internal sealed record ApiSearchResponse(
+    int Total,
+    int Page,
+    int PageSize,
+    int PageCount,
+    string Query,
+    string Sort,
+    string Url,
+    bool SyntaxFallback,
+    IReadOnlyList<string> Messages,
+    string? RedirectTo,
+    IReadOnlyList<ApiSearchResult> Results,
+    IReadOnlyDictionary<string, IReadOnlyList<ApiFacetValue>> Facets,
+    IReadOnlyList<ApiSuggestion> Suggestions);

@@ -1,0 +1,14 @@
+namespace Digest.Web.Endpoints;
+
+/// <summary>One result in <c>/api/search</c>. <see cref="Snippet"/> is HTML: encoded text with <c>&lt;mark&gt;</c> only.</summary>
+internal sealed record ApiSearchResult(
+    string Id,
+    string? ArxivId,
+    string Title,
+    IReadOnlyList<string> Authors,
+    DateOnly? Published,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<string> Categories,
+    bool HasCode,
+    string? Snippet,
+    string Url);

@@ -1,0 +1,68 @@
+using Digest.Core.Search;
+using Digest.Core.Topics;
+using Digest.Web.Browsing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Digest.Web.Pages.Topics;
+
+/// <summary>One topic: its description, chart and papers; the paper list is the search view filtered to the topic, narrowable and bookmarkable.</summary>
+public sealed class TopicModel(SearchService search, TaxonomyProvider taxonomies) : PageModel
+{
+    public const int PageSize = SearchRequest.DefaultPageSize;
+
+    [BindProperty(Name = "q", SupportsGet = true)]
+    public string? Query { get; set; }
+
+    public Topic Topic { get; private set; } = null!;
+
+    public Topic? Parent { get; private set; }
+
+    public IReadOnlyList<Topic> Children { get; private set; } = [];
+
+    public MonthChart Chart { get; private set; } = null!;
+
+    public SearchView View { get; private set; } = null!;
+
+    public string Title { get; private set; } = "";
+
+    public string CanonicalUrl { get; private set; } = "";
+
+    public IActionResult OnGet(string slug)
+    {
+        var taxonomy = taxonomies.Current;
+        if (taxonomy.Find(slug) is not { } topic) return NotFound();
+        Topic = topic;
+        Parent = topic.Parent is null ? null : taxonomy.Find(topic.Parent);
+        Children = taxonomy.ChildrenOf(topic.Slug);
+
+        var input = SearchQueryReader.Read(Request.Query, PageSize);
+        var urls = new SearchUrls(topic.Slug, Descendants(taxonomy, topic.Slug));
+        // Subtopics narrow the page (a paper only gets a child topic together with its parent); any other topic
+        // selected here joins the page's topic as in search, "any of".
+        var chosen = input.Request.Topics.Where(t => t != topic.Slug).ToList();
+        var topics = chosen.Count > 0 && urls.IsNarrowing(chosen) ? chosen : [.. chosen.Prepend(topic.Slug)];
+        var response = search.Search(input.Request with { Topics = topics });
+        if (response.RedirectToPaperId is { } paperId) return Redirect(PaperUrls.For(paperId));
+
+        View = new SearchView(response, urls, taxonomy, SearchView.CollectNotices(input, response, taxonomy), hiddenTopic: topic.Slug);
+        Chart = MonthChart.Create("chart-" + topic.Slug, topic.Label, MonthChart.Months(search.GetMonthCounts(), 36), search.GetMonthCounts(topic.Slug));
+        Title = SearchTitles.For(response.Request, taxonomy);
+        CanonicalUrl = urls.For(response.Request);
+        return Page();
+    }
+
+    private static HashSet<string> Descendants(Taxonomy taxonomy, string slug)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([slug]);
+        while (pending.TryPop(out var parent))
+        {
+            foreach (var child in taxonomy.ChildrenOf(parent))
+            {
+                if (found.Add(child.Slug)) pending.Push(child.Slug);
+            }
+        }
+        return found;
+    }
+}

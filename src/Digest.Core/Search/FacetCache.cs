@@ -22,6 +22,7 @@ internal sealed class FacetCache
     private readonly ConditionalWeakTable<IndexReader, Dictionary<string, FacetOrdinals>> _readers = new();
     private readonly ConditionalWeakTable<object, Dictionary<string, SegmentFacetValues>> _segments = new();
     private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int[]>> _allCounts = new();
+    private readonly ConditionalWeakTable<IndexReader, int[]> _newestFirst = new();
 
     /// <summary>The ordinals of <paramref name="field"/> (one of <see cref="Fields"/>) for <paramref name="reader"/>.</summary>
     public FacetOrdinals For(IndexReader reader, string field) => _readers.GetValue(reader, Build)[field];
@@ -32,6 +33,29 @@ internal sealed class FacetCache
     /// </summary>
     public int[] AllCounts(IndexReader reader, string field) =>
         _allCounts.GetValue(reader, _ => new()).GetOrAdd(field, f => CountAll(reader, For(reader, f)));
+
+    /// <summary>
+    /// Every live document, newest publication first (ties in index order): the browse page without filters is the
+    /// home page, and its order only changes with the reader, so it is a slice of this array instead of a sort.
+    /// </summary>
+    public int[] NewestFirst(IndexReader reader) => _newestFirst.GetValue(reader, SortNewestFirst);
+
+    private static int[] SortNewestFirst(IndexReader reader)
+    {
+        var docs = new List<(int Doc, long Published)>(reader.NumDocs);
+        foreach (var leaf in reader.Leaves)
+        {
+            var live = leaf.AtomicReader.LiveDocs;
+            var published = leaf.AtomicReader.GetNumericDocValues(PaperFields.Published);
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc)) continue;
+                docs.Add((leaf.DocBase + doc, published?.Get(doc) ?? 0));
+            }
+        }
+        docs.Sort(static (a, b) => a.Published != b.Published ? b.Published.CompareTo(a.Published) : a.Doc.CompareTo(b.Doc));
+        return [.. docs.Select(d => d.Doc)];
+    }
 
     private static int[] CountAll(IndexReader reader, FacetOrdinals ordinals)
     {

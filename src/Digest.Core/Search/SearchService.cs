@@ -161,11 +161,16 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
         var ordinals = FacetSpec.All.Select(spec => _facets.For(reader, spec.Field)).ToArray();
         IReadOnlyList<int[]> counts;
         DrillSidewaysCollector? collector = null;
+        var skip = (request.Page - 1) * request.PageSize;
+        ScoreDoc[]? browsePage = null;
         try
         {
             if (query is null && filters.Count == 0)
             {
-                searcher.Search(new MatchAllDocsQuery(), top);
+                var order = _facets.NewestFirst(reader);
+                var count = Math.Clamp(order.Length - skip, 0, request.PageSize);
+                browsePage = [.. Enumerable.Range(skip, count)
+                    .Select(i => new ScoreDoc(sort == SearchSort.Oldest ? order[order.Length - 1 - i] : order[i], float.NaN))];
                 counts = [.. FacetSpec.All.Select(spec => _facets.AllCounts(reader, spec.Field))];
             }
             else
@@ -183,11 +188,11 @@ public sealed class SearchService(PaperIndex index, ILogger<SearchService> logge
 
             // Stored fields and snippets only for the page shown.
             var snippets = request.IncludeSnippets ? new SnippetBuilder(query, index.Analyzer, searcher) : null;
-            var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
-            var results = page.ScoreDocs
+            var page = browsePage ?? top.GetTopDocs(skip, request.PageSize).ScoreDocs;
+            var results = page
                 .Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets))
                 .ToList();
-            return (top.TotalHits, results, facets);
+            return (browsePage is null ? top.TotalHits : reader.NumDocs, results, facets);
         }
         finally
         {

@@ -14,6 +14,8 @@ public class SearchBrowseTests
         var dates = response.Results.Select(r => r.Published!.Value).ToList();
         Assert.Equal(dates.OrderDescending(), dates);
         Assert.Equal(5, response.Facets.Count);
+        var oldest = corpus.Service.Search(new SearchRequest { PageSize = 100, Sort = SearchSort.Oldest }).Results.Select(r => r.Published!.Value).ToList();
+        Assert.Equal(dates.Order(), oldest);
     }
 
     [Fact]

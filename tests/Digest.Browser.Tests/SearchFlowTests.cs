@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Digest.Browser.Tests.Support;
 using Microsoft.Playwright;
 
@@ -14,7 +13,7 @@ public class SearchFlowTests(BrowserFixture browser)
         await page.GotoAsync(browser.Url("/"));
         await page.FillAsync("#hero-q", "learning");
         await page.PressAsync("#hero-q", "Enter");
-        await page.WaitForURLAsync(new Regex("/search\\?q=learning$"));
+        await WaitForAddressAsync(page, a => a == "/search?q=learning");
         var total = await TotalAsync(page);
         Assert.True(total > 0);
 
@@ -22,17 +21,17 @@ public class SearchFlowTests(BrowserFixture browser)
         var value = (await facet.GetAttributeAsync("data-value"))!;
         var count = int.Parse((await facet.GetAttributeAsync("data-count"))!);
         await facet.ClickAsync();
-        await page.WaitForURLAsync(new Regex("topic=" + Regex.Escape(value)));
+        await WaitForAddressAsync(page, a => a.Contains("topic=" + value, StringComparison.Ordinal));
         Assert.Equal(count, await TotalAsync(page));
         var selected = page.Locator($"[data-facet=topic] .facet-link[data-value='{value}']");
         Assert.Equal("true", await selected.GetAttributeAsync("data-selected"));
 
         await selected.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/search\\?q=learning$"));
+        await WaitForAddressAsync(page, a => a == "/search?q=learning");
         Assert.Equal(total, await TotalAsync(page));
 
         await page.GoBackAsync();
-        await page.WaitForURLAsync(new Regex("topic=" + Regex.Escape(value)));
+        await WaitForAddressAsync(page, a => a.Contains("topic=" + value, StringComparison.Ordinal));
         Assert.Equal(count, await TotalAsync(page));
         Assert.Equal("true", await page.Locator($"[data-facet=topic] .facet-link[data-value='{value}']").GetAttributeAsync("data-selected"));
     }
@@ -45,14 +44,14 @@ public class SearchFlowTests(BrowserFixture browser)
         var first = page.Locator(".paper-title a").First;
         var title = await first.InnerTextAsync();
         await first.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/papers/"));
+        await WaitForAddressAsync(page, a => a.StartsWith("/papers/", StringComparison.Ordinal));
         Assert.Equal(title, await page.Locator("h1").InnerTextAsync());
         Assert.True(await page.Locator(".abstract mark").CountAsync() > 0, "query words are marked in the abstract");
 
         var related = page.Locator(".related .paper-title a").First;
         var relatedTitle = await related.InnerTextAsync();
         await related.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("q=diffusion", StringComparison.Ordinal));
+        await WaitForAddressAsync(page, a => a.StartsWith("/papers/", StringComparison.Ordinal) && !a.Contains("q=diffusion", StringComparison.Ordinal));
         Assert.Equal(relatedTitle, await page.Locator("h1").InnerTextAsync());
     }
 
@@ -95,6 +94,21 @@ public class SearchFlowTests(BrowserFixture browser)
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
         Assert.Empty(violations);
+    }
+
+    /// <summary>
+    /// Waits until the address (path and query) satisfies <paramref name="expected"/> and the new page is parsed.
+    /// Polls instead of waiting for navigation events, which a fast navigation can finish before the wait begins.
+    /// </summary>
+    private static async Task WaitForAddressAsync(IPage page, Func<string, bool> expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!expected(new Uri(page.Url).PathAndQuery))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Still at " + page.Url);
+            await Task.Delay(50);
+        }
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     private static async Task<int> TotalAsync(IPage page) =>

@@ -52,6 +52,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
     {
         var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions());
+        // Generous: the suite runs on a small shared machine, where a page can take seconds under load.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         page.Dialog += (_, dialog) => throw new InvalidOperationException("A page opened a dialog (script ran): " + dialog.Message);
         return page;

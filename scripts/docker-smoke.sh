@@ -9,7 +9,8 @@
 # offline-dotnet-images.sh --env are used when that tool is found (set OFFLINE_IMAGES_TOOL to its path).
 # --network host: for machines without a container network (the app then listens on --port on the host).
 # --ca-bundle FILE (podman): a CA bundle mounted into the build, for networks whose HTTPS proxy has its own root
-#   certificate (default with podman: $SSL_CERT_FILE when set). The Dockerfile itself stays unchanged.
+#   certificate (default with podman: $SSL_CERT_FILE, else the host's /etc/ssl/certs/ca-certificates.crt). The
+#   Dockerfile itself stays unchanged.
 set -euo pipefail
 
 engine="" network="" port=18080 keep=no ca_bundle=""
@@ -45,7 +46,9 @@ if [ "$engine" = podman ]; then
     # vfs copies the whole file system for every cached layer; one commit per stage is much faster here.
     build_flags+=(--pull=never --layers=false)
   fi
-  ca_bundle=${ca_bundle:-${SSL_CERT_FILE:-}}
+  # The host's trust store goes into the build: a network whose HTTPS proxy has its own root certificate is trusted
+  # by the host but not by the stand-in base image. Without SSL_CERT_FILE (a CI environment), the system bundle.
+  ca_bundle=${ca_bundle:-${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}}
   if [ -n "$ca_bundle" ] && [ -f "$ca_bundle" ]; then build_flags+=(-v "$ca_bundle:/etc/ssl/certs/ca-certificates.crt:ro"); fi
 fi
 ce() { "$engine" "${engine_flags[@]}" "$@"; }

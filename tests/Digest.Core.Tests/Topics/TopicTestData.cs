@@ -1,49 +1,25 @@
-using System.Text.Json;
+using Digest.Core.Ingestion;
+using Digest.Core.Ingestion.Parsers;
 using Digest.Core.Papers;
+using Digest.Core.Tests.Ingestion;
 
 namespace Digest.Core.Tests.Topics;
 
-/// <summary>Minimal readers for the shared test data (the production parsers live elsewhere).</summary>
+/// <summary>The shared test data read by the production parsers and validator, as ingest reads it.</summary>
 internal static class TopicTestData
 {
-    /// <summary>The folder holding shared/data, found by walking up from the test binaries.</summary>
-    public static string SharedDataDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (File.Exists(Path.Combine(candidate, "papers-dev.jsonl"))) return candidate;
-        }
-        throw new InvalidOperationException("No shared/data/papers-dev.jsonl above " + AppContext.BaseDirectory);
-    }
+    public static List<Paper> DevPapers() => Read(SourceFormat.JsonLines, "papers-dev.jsonl", new ParseContext { SourceName = "papers-dev.jsonl" });
 
-    public static List<Paper> DevPapers() =>
-        File.ReadLines(Path.Combine(SharedDataDirectory(), "papers-dev.jsonl"))
-            .Where(line => line.Length > 0)
-            .Select(line =>
-            {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                return new Paper
-                {
-                    Id = root.GetProperty("arxiv_id").GetString()!,
-                    Title = root.GetProperty("title").GetString()!,
-                    Abstract = root.GetProperty("abstract").GetString()!,
-                    Categories = root.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!).ToList(),
-                };
-            })
+    public static List<Paper> SampleDigestPapers() =>
+        Read(SourceFormat.DigestText, "sample-digest.txt", new ParseContext { SourceName = "sample-digest.txt", Year = 2024 });
+
+    private static List<Paper> Read(SourceFormat format, string fileName, ParseContext context)
+    {
+        using var reader = new StreamReader(ParserTestKit.SharedDataFile(fileName));
+        return PaperParsers.For(format).Parse(reader, context)
+            .Select(item => item.Paper is null ? null : PaperValidator.Validate(item.Paper, context.Limits).Paper)
+            .OfType<Paper>()
             .ToList();
-
-    /// <summary>The sample digest: after the date line, paragraphs alternate title and abstract.</summary>
-    public static List<Paper> SampleDigestPapers()
-    {
-        var lines = File.ReadAllLines(Path.Combine(SharedDataDirectory(), "sample-digest.txt"));
-        var start = Array.FindIndex(lines, l => l.Trim() == "Mar 11") + 1;
-        var paragraphs = lines.Skip(start).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        var papers = new List<Paper>();
-        for (var i = 0; i + 1 < paragraphs.Count; i += 2)
-            papers.Add(new Paper { Id = "sample-" + (i / 2), Title = paragraphs[i], Abstract = paragraphs[i + 1] });
-        return papers;
     }
 
     public static Paper SamplePaper(string titleStart) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Digest.Core.Ingestion;
 
 namespace Digest.Web.CommandLine;
@@ -57,7 +56,7 @@ public sealed class IngestCommand : ICliCommand
         }
         if (arguments.Option("date") is { } dateText)
         {
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IngestRequest.TryParseDate(dateText, out var date))
             {
                 throw new CliUsageException($"--date '{dateText}' is not a date in the form yyyy-mm-dd");
             }
@@ -65,9 +64,9 @@ public sealed class IngestCommand : ICliCommand
         }
         if (arguments.Option("year") is { } yearText)
         {
-            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1990 or > 2200)
+            if (!IngestRequest.TryParseYear(yearText, out var year))
             {
-                throw new CliUsageException($"--year '{yearText}' is not a year between 1990 and 2200");
+                throw new CliUsageException($"--year '{yearText}' is not a year between {IngestRequest.MinYear} and {IngestRequest.MaxYear}");
             }
             request = request with { Year = year };
         }

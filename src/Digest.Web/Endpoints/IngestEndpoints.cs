@@ -129,7 +129,7 @@ public static class IngestEndpoints
         }
         if (query["date"].FirstOrDefault() is { Length: > 0 } dateText)
         {
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", out var date))
+            if (!IngestRequest.TryParseDate(dateText, out var date))
             {
                 problem = $"date '{Truncate(dateText)}' is not a date in the form yyyy-mm-dd.";
                 return false;
@@ -138,9 +138,9 @@ public static class IngestEndpoints
         }
         if (query["year"].FirstOrDefault() is { Length: > 0 } yearText)
         {
-            if (!int.TryParse(yearText, out var year) || year is < 1990 or > 2200)
+            if (!IngestRequest.TryParseYear(yearText, out var year))
             {
-                problem = $"year '{Truncate(yearText)}' is not a year between 1990 and 2200.";
+                problem = $"year '{Truncate(yearText)}' is not a year between {IngestRequest.MinYear} and {IngestRequest.MaxYear}.";
                 return false;
             }
             request = request with { Year = year };

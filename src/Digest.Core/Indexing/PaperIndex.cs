@@ -33,8 +33,8 @@ public sealed class PaperIndex : IDisposable
         IndexPath = indexPath;
         System.IO.Directory.CreateDirectory(indexPath);
         _ownerLock = IndexOwnerLock.TryAcquire(indexPath) ?? throw new IndexLockedException(indexPath, new IOException($"{indexPath}.lock is held by another process"));
-        // Not FSDirectory.Open: on Linux it picks MMapDirectory, many times slower under concurrent search in this Lucene.NET version.
-        _directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
+        // Not FSDirectory.Open (MMapDirectory on Linux) nor NIOFSDirectory: see MappedFileDirectory for why.
+        _directory = new MappedFileDirectory(new DirectoryInfo(indexPath));
         _analyzer = PaperAnalyzer.Create();
         try
         {
@@ -165,6 +165,7 @@ public sealed class PaperIndex : IDisposable
     /// <summary>Document count and checkpoint of the last commit, read from disk without the write lock (for a process that does not own the index).</summary>
     public static (int Documents, long ChangeSeq) ReadCommitted(string indexPath)
     {
+        // A one-off read: plain file reads, so nothing stays mapped after the reader closes.
         using var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
         if (!DirectoryReader.IndexExists(directory)) return (0, 0);
         using var reader = DirectoryReader.Open(directory);

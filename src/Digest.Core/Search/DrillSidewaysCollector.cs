@@ -7,33 +7,49 @@ namespace Digest.Core.Search;
 /// <summary>
 /// Hits and every facet's counts in one pass (Lucene's drill-sideways idea). The query runs without the selected
 /// facets' filters; each document is checked against those selections from the cached facet arrays:
-/// matching all of them, it is a hit and counts for every facet; missing exactly one, it counts only for that facet
-/// (its count is "with every filter except its own"); missing two or more, it is ignored.
-/// Count arrays are pooled: dispose after use.
+/// matching all of them, it is a hit and counts in <see cref="HitCounts"/> of every facet; missing exactly one,
+/// it counts in that facet's <see cref="MissCounts"/> (what the facet's other values would add); missing two or more,
+/// it is ignored. Documents are buffered and counted a facet at a time, which keeps each count array hot in cache.
+/// Call <see cref="Finish"/> after the search. Count arrays are pooled: dispose after use.
 /// </summary>
 internal sealed class DrillSidewaysCollector : ICollector, IDisposable
 {
+    private const int BufferSize = 4096;
+
     private readonly ICollector _hits;
     private readonly FacetOrdinals[] _facets;
     private readonly int[][] _selectedOrds;
-    private readonly SegmentFacetValues[] _segment;
-    private readonly int[][] _toGlobal;
+    private readonly int[] _selectedFacets;
+    private readonly FacetSegmentOrdinals[] _segment;
+    private readonly int[] _hitDocs = new int[BufferSize];
+    private readonly int[][] _missDocs;
+    private readonly int[] _missCount;
+    private int _hitCount;
 
     /// <param name="hits">Receives only the documents matching every selection.</param>
-    /// <param name="facets">Every facet to count, unselected ones first then the selected.</param>
+    /// <param name="facets">Every facet to count.</param>
     /// <param name="selectedOrds">Global ordinals of the selected values, one array per facet (empty when unselected).</param>
     public DrillSidewaysCollector(ICollector hits, FacetOrdinals[] facets, int[][] selectedOrds)
     {
         _hits = hits;
         _facets = facets;
         _selectedOrds = selectedOrds;
-        _segment = new SegmentFacetValues[facets.Length];
-        _toGlobal = new int[facets.Length][];
-        Counts = [.. facets.Select(f => RentCleared(f.ValueCount))];
+        _selectedFacets = [.. Enumerable.Range(0, facets.Length).Where(i => selectedOrds[i].Length > 0)];
+        _segment = new FacetSegmentOrdinals[facets.Length];
+        _missDocs = [.. facets.Select((_, i) => selectedOrds[i].Length > 0 ? new int[BufferSize] : [])];
+        _missCount = new int[facets.Length];
+        HitCounts = [.. facets.Select(f => RentCleared(f.ValueCount))];
+        MissCounts = [.. facets.Select((f, i) => selectedOrds[i].Length > 0 ? RentCleared(f.ValueCount) : null)];
     }
 
-    /// <summary>Counts per facet (constructor order) by global ordinal; arrays may be longer than the value count.</summary>
-    public int[][] Counts { get; }
+    /// <summary>Per facet (constructor order), by global ordinal: values of the documents matching every selection. Arrays may be longer than the value count.</summary>
+    public int[][] HitCounts { get; }
+
+    /// <summary>Per facet with a selection (else null): values of the documents that miss only that facet's selection.</summary>
+    public int[]?[] MissCounts { get; }
+
+    /// <summary>Documents matching the query and every selection.</summary>
+    public int TotalHits { get; private set; }
 
     public bool AcceptsDocsOutOfOrder => _hits.AcceptsDocsOutOfOrder;
 
@@ -41,52 +57,50 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
 
     public void SetNextReader(AtomicReaderContext context)
     {
+        Flush();
         _hits.SetNextReader(context);
-        for (var i = 0; i < _facets.Length; i++)
-        {
-            _segment[i] = _facets[i].Segment(context.Ord);
-            _toGlobal[i] = _facets[i].SegmentToGlobal(context.Ord);
-        }
+        for (var i = 0; i < _facets.Length; i++) _segment[i] = _facets[i].Segment(context.Ord);
     }
 
     public void Collect(int doc)
     {
         var missed = -1;
-        for (var i = 0; i < _facets.Length; i++)
+        foreach (var facet in _selectedFacets)
         {
-            if (_selectedOrds[i].Length == 0 || Matches(i, doc)) continue;
+            if (_segment[facet].HasAny(doc, _selectedOrds[facet])) continue;
             if (missed >= 0) return;
-            missed = i;
+            missed = facet;
         }
         if (missed >= 0)
         {
-            Count(missed, doc);
+            _missDocs[missed][_missCount[missed]++] = doc;
+            if (_missCount[missed] == BufferSize) Flush();
             return;
         }
         _hits.Collect(doc);
-        for (var i = 0; i < _facets.Length; i++) Count(i, doc);
+        TotalHits++;
+        _hitDocs[_hitCount++] = doc;
+        if (_hitCount == BufferSize) Flush();
     }
+
+    /// <summary>Counts the buffered documents of the last segment. Call once the search returns.</summary>
+    public void Finish() => Flush();
 
     public void Dispose()
     {
-        foreach (var counts in Counts) ArrayPool<int>.Shared.Return(counts);
+        foreach (var counts in HitCounts) ArrayPool<int>.Shared.Return(counts);
+        foreach (var counts in MissCounts) if (counts is not null) ArrayPool<int>.Shared.Return(counts);
     }
 
-    private bool Matches(int facet, int doc)
+    private void Flush()
     {
-        var toGlobal = _toGlobal[facet];
-        foreach (var ord in _segment[facet].OrdsOf(doc))
+        for (var i = 0; i < _facets.Length; i++)
         {
-            if (Array.IndexOf(_selectedOrds[facet], toGlobal[ord]) >= 0) return true;
+            if (_hitCount > 0) _segment[i].AddCounts(_hitDocs.AsSpan(0, _hitCount), HitCounts[i]);
+            if (_missCount[i] > 0) _segment[i].AddCounts(_missDocs[i].AsSpan(0, _missCount[i]), MissCounts[i]!);
+            _missCount[i] = 0;
         }
-        return false;
-    }
-
-    private void Count(int facet, int doc)
-    {
-        var counts = Counts[facet];
-        var toGlobal = _toGlobal[facet];
-        foreach (var ord in _segment[facet].OrdsOf(doc)) counts[toGlobal[ord]]++;
+        _hitCount = 0;
     }
 
     private static int[] RentCleared(int length)

@@ -63,13 +63,7 @@ internal sealed class FacetCache
         foreach (var leaf in reader.Leaves)
         {
             var live = leaf.AtomicReader.LiveDocs;
-            var values = ordinals.Segment(leaf.Ord);
-            var toGlobal = ordinals.SegmentToGlobal(leaf.Ord);
-            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
-            {
-                if (live is not null && !live.Get(doc)) continue;
-                foreach (var ord in values.OrdsOf(doc)) counts[toGlobal[ord]]++;
-            }
+            ordinals.Segment(leaf.Ord).AddAllCounts(leaf.AtomicReader.MaxDoc, doc => live is null || live.Get(doc), counts);
         }
         return counts;
     }

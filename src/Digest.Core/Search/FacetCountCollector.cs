@@ -11,14 +11,12 @@ namespace Digest.Core.Search;
 internal sealed class FacetCountCollector : ICollector, IDisposable
 {
     private readonly FacetOrdinals[] _facets;
-    private readonly SegmentFacetValues[] _segment;
-    private readonly int[][] _toGlobal;
+    private readonly FacetSegmentOrdinals[] _segment;
 
     public FacetCountCollector(params FacetOrdinals[] facets)
     {
         _facets = facets;
-        _segment = new SegmentFacetValues[facets.Length];
-        _toGlobal = new int[facets.Length][];
+        _segment = new FacetSegmentOrdinals[facets.Length];
         Counts = [.. facets.Select(f => RentCleared(f.ValueCount))];
     }
 
@@ -34,21 +32,12 @@ internal sealed class FacetCountCollector : ICollector, IDisposable
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        for (var i = 0; i < _facets.Length; i++)
-        {
-            _segment[i] = _facets[i].Segment(context.Ord);
-            _toGlobal[i] = _facets[i].SegmentToGlobal(context.Ord);
-        }
+        for (var i = 0; i < _facets.Length; i++) _segment[i] = _facets[i].Segment(context.Ord);
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _facets.Length; i++)
-        {
-            var counts = Counts[i];
-            var toGlobal = _toGlobal[i];
-            foreach (var ord in _segment[i].OrdsOf(doc)) counts[toGlobal[ord]]++;
-        }
+        for (var i = 0; i < _facets.Length; i++) _segment[i].AddCounts(new ReadOnlySpan<int>(in doc), Counts[i]);
     }
 
     public void Dispose()

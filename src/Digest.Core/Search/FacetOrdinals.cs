@@ -9,14 +9,12 @@ namespace Digest.Core.Search;
 /// </summary>
 internal sealed class FacetOrdinals
 {
-    private readonly SegmentFacetValues[] _segments;
-    private readonly int[][] _segmentToGlobal;
+    private readonly FacetSegmentOrdinals[] _segments;
     private readonly string[] _labels;
 
-    private FacetOrdinals(SegmentFacetValues[] segments, int[][] segmentToGlobal, string[] labels)
+    private FacetOrdinals(FacetSegmentOrdinals[] segments, string[] labels)
     {
         _segments = segments;
-        _segmentToGlobal = segmentToGlobal;
         _labels = labels;
     }
 
@@ -26,9 +24,8 @@ internal sealed class FacetOrdinals
     /// <summary>Labels by global ordinal, in index (UTF-8 byte) order.</summary>
     public IReadOnlyList<string> Labels => _labels;
 
-    public SegmentFacetValues Segment(int leafOrd) => _segments[leafOrd];
-
-    public int[] SegmentToGlobal(int leafOrd) => _segmentToGlobal[leafOrd];
+    /// <summary>The values of the segment at <paramref name="leafOrd"/>, as global ordinals.</summary>
+    public FacetSegmentOrdinals Segment(int leafOrd) => _segments[leafOrd];
 
     /// <summary>The global ordinal of <paramref name="label"/>, or -1.</summary>
     public int OrdinalOf(string label)
@@ -41,14 +38,12 @@ internal sealed class FacetOrdinals
     public static FacetOrdinals Build(IndexReader reader, string field, Func<AtomicReader, SegmentFacetValues> segmentValues)
     {
         var leaves = reader.Leaves;
-        var segments = new SegmentFacetValues[leaves.Count];
-        var maps = new int[leaves.Count][];
+        var segments = new FacetSegmentOrdinals[leaves.Count];
         var all = MultiDocValues.GetSortedSetValues(reader, field);
         if (all is null)
         {
-            Array.Fill(segments, SegmentFacetValues.Empty);
-            Array.Fill(maps, []);
-            return new FacetOrdinals(segments, maps, []);
+            Array.Fill(segments, FacetSegmentOrdinals.Empty);
+            return new FacetOrdinals(segments, []);
         }
 
         var labels = new string[all.ValueCount];
@@ -59,15 +54,28 @@ internal sealed class FacetOrdinals
             labels[ord] = scratch.Utf8ToString();
         }
 
-        // A single segment's ordinals are already global; several segments come with an ordinal map.
+        // A single segment's ordinals are already global; several segments come with an ordinal map, applied here
+        // once per reader so that counting never looks it up.
         var mapping = (all as MultiDocValues.MultiSortedSetDocValues)?.Mapping;
         for (var i = 0; i < leaves.Count; i++)
         {
-            segments[i] = segmentValues(leaves[i].AtomicReader);
-            var map = new int[segments[i].ValueCount];
-            for (var ord = 0; ord < map.Length; ord++) map[ord] = mapping is null ? ord : (int)mapping.GetGlobalOrd(i, ord);
-            maps[i] = map;
+            var values = segmentValues(leaves[i].AtomicReader);
+            if (values.Starts.Length == 0)
+            {
+                segments[i] = FacetSegmentOrdinals.Empty;
+                continue;
+            }
+            if (mapping is null)
+            {
+                segments[i] = new FacetSegmentOrdinals(values.Starts, values.Ords);
+                continue;
+            }
+            var map = new int[values.ValueCount];
+            for (var ord = 0; ord < map.Length; ord++) map[ord] = (int)mapping.GetGlobalOrd(i, ord);
+            var global = new int[values.Ords.Length];
+            for (var j = 0; j < global.Length; j++) global[j] = map[values.Ords[j]];
+            segments[i] = new FacetSegmentOrdinals(values.Starts, global);
         }
-        return new FacetOrdinals(segments, maps, labels);
+        return new FacetOrdinals(segments, labels);
     }
 }

@@ -31,6 +31,10 @@ internal static class SearchFilters
             filters.Add(new SearchFilter(FacetNames.HasCode, Term(PaperFields.HasCode, value), Occur.MUST, r => r with { HasCode = null }));
         }
         AddAnyOf(filters, FacetNames.Author, PaperFields.AuthorExact, request.Authors, r => r with { Authors = [] });
+        if (request.WithinTopic is { } within)
+        {
+            filters.Add(new SearchFilter("page topic", Term(PaperFields.Topic, within), Occur.MUST, r => r with { WithinTopic = null }));
+        }
         if (request.DigestDay is { } day)
         {
             filters.Add(new SearchFilter("digest day", Term(PaperFields.DigestDay, PaperDocumentFactory.FormatDay(day)), Occur.MUST, r => r with { DigestDay = null }));

@@ -53,6 +53,12 @@ public sealed record SearchRequest
     /// <summary>Only papers listed on this digest day (the digest-day page).</summary>
     public DateOnly? DigestDay { get; init; }
 
+    /// <summary>
+    /// Only papers with this topic slug (the topic page): a fixed filter, not a facet selection, so the topic facet
+    /// counts and selects topics within it ("rag" on the "llm" page means llm papers that are also rag papers).
+    /// </summary>
+    public string? WithinTopic { get; init; }
+
     /// <summary>Result order; null means <see cref="SearchSort.Relevance"/> with a query and <see cref="SearchSort.Newest"/> without.</summary>
     public SearchSort? Sort { get; init; }
 
@@ -68,5 +74,5 @@ public sealed record SearchRequest
     /// <summary>True when any facet or date filter is set (the query does not count).</summary>
     public bool HasFilters =>
         Topics.Count > 0 || ExcludedTopics.Count > 0 || Categories.Count > 0 || Years.Count > 0 || From is not null
-        || To is not null || HasCode is not null || Authors.Count > 0 || DigestDay is not null;
+        || To is not null || HasCode is not null || Authors.Count > 0 || DigestDay is not null || WithinTopic is not null;
 }

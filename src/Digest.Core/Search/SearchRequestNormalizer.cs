@@ -19,6 +19,11 @@ internal static class SearchRequestNormalizer
             page = SearchRequest.MaxPage;
             messages.Add($"Only the first {SearchRequest.MaxPage} pages can be shown; this is page {SearchRequest.MaxPage}. Narrow the search to see more.");
         }
+        foreach (var category in Clean(request.Categories, c => c).Where(c => !categories.ContainsKey(c)))
+        {
+            // Categories are whatever the papers carry: one no paper has is unknown here, so the empty result is explained.
+            messages.Add($"There is no such category: “{category}”.");
+        }
         var pageSize = request.PageSize < 1 ? SearchRequest.DefaultPageSize : Math.Min(request.PageSize, SearchRequest.MaxPageSize);
 
         return request with
@@ -26,6 +31,7 @@ internal static class SearchRequestNormalizer
             Query = query,
             Topics = Clean(request.Topics, t => t.ToLowerInvariant()),
             ExcludedTopics = Clean(request.ExcludedTopics, t => t.ToLowerInvariant()),
+            WithinTopic = string.IsNullOrWhiteSpace(request.WithinTopic) ? null : request.WithinTopic.Trim().ToLowerInvariant(),
             Categories = Clean(request.Categories, c => categories.TryGetValue(c, out var label) ? label : c),
             Years = [.. request.Years.Distinct().Order()],
             Authors = Clean(request.Authors, a => a),

@@ -197,19 +197,21 @@ public sealed class SearchService
         // those counts are cached per reader.
         var reader = searcher.IndexReader;
         var ordinals = FacetSpec.All.Select(spec => _facets.For(reader, spec.Field)).ToArray();
-        IReadOnlyList<int[]> counts;
         DrillSidewaysCollector? collector = null;
         var skip = (request.Page - 1) * request.PageSize;
         ScoreDoc[]? browsePage = null;
         try
         {
+            List<SearchFacet> facets;
+            int total;
             if (query is null && filters.Count == 0)
             {
                 var order = _facets.NewestFirst(reader);
                 var count = Math.Clamp(order.Length - skip, 0, request.PageSize);
                 browsePage = [.. Enumerable.Range(skip, count)
                     .Select(i => new ScoreDoc(sort == SearchSort.Oldest ? order[order.Length - 1 - i] : order[i], float.NaN))];
-                counts = [.. FacetSpec.All.Select(spec => _facets.AllCounts(reader, spec.Field))];
+                total = reader.NumDocs;
+                facets = [.. FacetSpec.All.Select((spec, i) => spec.ToFacet(ordinals[i], _facets.AllCounts(reader, spec.Field), null, total, request))];
             }
             else
             {
@@ -220,9 +222,10 @@ public sealed class SearchService
                 collector = new DrillSidewaysCollector(top, ordinals, selectedOrds);
                 var facetGroups = FacetSpec.All.Where((_, i) => selectedOrds[i].Length > 0).Select(spec => spec.Name).ToHashSet();
                 searcher.Search(SearchFilters.Combine(query, filters.Where(f => !facetGroups.Contains(f.Group))), collector);
-                counts = collector.Counts;
+                collector.Finish();
+                total = collector.TotalHits;
+                facets = [.. FacetSpec.All.Select((spec, i) => spec.ToFacet(ordinals[i], collector.HitCounts[i], collector.MissCounts[i], total, request))];
             }
-            var facets = FacetSpec.All.Select((spec, i) => spec.ToFacet(ordinals[i], counts[i], request)).ToList();
 
             // Stored fields and snippets only for the page shown.
             var snippets = request.IncludeSnippets ? new SnippetBuilder(query, _index.Analyzer, searcher) : null;
@@ -230,7 +233,7 @@ public sealed class SearchService
             var results = page
                 .Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets))
                 .ToList();
-            return (browsePage is null ? top.TotalHits : reader.NumDocs, results, facets);
+            return (total, results, facets);
         }
         finally
         {
@@ -242,7 +245,7 @@ public sealed class SearchService
         [.. FacetSpec.All.Select(spec =>
         {
             var ordinals = _facets.For(reader, spec.Field);
-            return spec.ToFacet(ordinals, new int[ordinals.ValueCount], request);
+            return spec.ToFacet(ordinals, new int[ordinals.ValueCount], null, 0, request);
         })];
 
     private (Query? Query, bool Fallback) Parse(string text, IndexReader reader, IReadOnlyDictionary<string, string> categories, List<string> messages)

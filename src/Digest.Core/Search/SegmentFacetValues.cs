@@ -24,9 +24,11 @@ internal sealed class SegmentFacetValues
     /// <summary>Number of distinct values in the segment (segment ordinals are 0..ValueCount-1).</summary>
     public int ValueCount { get; }
 
-    /// <summary>The segment ordinals of <paramref name="doc"/>'s values.</summary>
-    public ReadOnlySpan<int> OrdsOf(int doc) =>
-        _starts.Length == 0 ? [] : _ords.AsSpan(_starts[doc], _starts[doc + 1] - _starts[doc]);
+    /// <summary>Where each document's ordinals start in <see cref="Ords"/> (one more entry than documents; empty when the segment has no value).</summary>
+    public int[] Starts => _starts;
+
+    /// <summary>Every document's segment ordinals, one after another.</summary>
+    public int[] Ords => _ords;
 
     public static SegmentFacetValues Build(AtomicReader reader, string field)
     {

@@ -11,6 +11,7 @@ public static class SearchTitles
     {
         var parts = new List<string>();
         if (!string.IsNullOrWhiteSpace(request.Query)) parts.Add("“" + Shorten(request.Query) + "”");
+        if (request.WithinTopic is { } within) parts.Add(taxonomy.Find(within)?.Label ?? within);
         parts.AddRange(request.Topics.Select(t => taxonomy.Find(t)?.Label ?? t));
         parts.AddRange(request.ExcludedTopics.Select(t => "not " + (taxonomy.Find(t)?.Label ?? t)));
         parts.AddRange(request.Categories);

@@ -7,17 +7,17 @@ namespace Digest.Web.Browsing;
 /// <summary>
 /// Canonical URLs of search views: parameters in <see cref="SearchParameters"/> order, values sorted, empty values,
 /// default sort and page 1 dropped. Equal views get equal URLs, so bookmarks, caches and <c>rel=canonical</c> agree.
-/// On a topic page (<paramref name="fixedTopic"/>) views that keep the topic, or narrow it to some of its
-/// <paramref name="subtopics"/>, stay under <c>/topics/{slug}</c>.
+/// On a topic page (<paramref name="fixedTopic"/>) views within the topic stay under <c>/topics/{slug}</c>.
 /// </summary>
-public sealed class SearchUrls(string? fixedTopic = null, IReadOnlySet<string>? subtopics = null)
+public sealed class SearchUrls(string? fixedTopic = null)
 {
     public const string SearchPath = "/search";
 
     /// <summary>The canonical URL of <paramref name="request"/>.</summary>
     public string For(SearchRequest request)
     {
-        var onTopicPage = fixedTopic is not null && (request.Topics.Contains(fixedTopic) || IsNarrowing(request.Topics));
+        // A view that left the topic page's topic (a "fewer filters" suggestion) is a plain search.
+        var onTopicPage = fixedTopic is not null && request.WithinTopic == fixedTopic;
         var path = onTopicPage ? TopicUrls.For(fixedTopic!) : SearchPath;
         var query = new StringBuilder();
         Add(query, SearchParameters.Query, request.Query?.Trim());
@@ -55,10 +55,6 @@ public sealed class SearchUrls(string? fixedTopic = null, IReadOnlySet<string>? 
 
     /// <summary>The same query and filters without the date range.</summary>
     public string WithoutDates(SearchRequest request) => For(request with { From = null, To = null, Page = 1 });
-
-    /// <summary>True when <paramref name="topics"/> only narrows the page's topic: none, or only its subtopics.</summary>
-    public bool IsNarrowing(IReadOnlyList<string> topics) =>
-        fixedTopic is not null && topics.All(t => t == fixedTopic || (subtopics?.Contains(t) ?? false));
 
     public static SearchRequest Toggled(SearchRequest request, string facet, string value) => facet switch
     {

@@ -25,10 +25,12 @@ public class SearchApiTests(CorpusFixture corpus) : IClassFixture<CorpusFixture>
         Assert.Equal(5, llm.GetProperty("count").GetInt32());
     }
 
-    [Fact]
-    public async Task Search_FacetCounts_MatchTheTotalsOfTheirViews()
+    [Theory]
+    [InlineData("/api/search?q=language")]
+    [InlineData("/api/search?q=language&topic=llm&category=cs.CL")]
+    public async Task Search_FacetCounts_MatchTheTotalsOfTheirViews(string url)
     {
-        using var json = await GetJsonAsync("/api/search?q=language");
+        using var json = await GetJsonAsync(url);
         foreach (var facet in json.RootElement.GetProperty("facets").EnumerateObject())
         {
             foreach (var value in facet.Value.EnumerateArray().Where(v => !v.GetProperty("selected").GetBoolean()))

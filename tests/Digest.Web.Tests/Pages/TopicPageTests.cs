@@ -43,10 +43,31 @@ public class TopicPageTests(CorpusFixture corpus) : IClassFixture<CorpusFixture>
         Assert.Equal("/topics/llm", back.GetAttribute("href"));
 
         Assert.Null(page.QuerySelector("[data-facet=topic] .facet-link[data-value=llm]"));
-        // A topic outside this one joins it ("any of"), as in search.
-        var vision = page.QuerySelector("[data-facet=topic] .facet-link[data-value=computer-vision]")!;
-        var widened = await _client.GetPageAsync(vision.GetAttribute("href")!);
-        Assert.Equal(7, widened.Total());
+        // Any other topic narrows the page too (llm papers that also have it), and counts what its link finds.
+        var other = page.QuerySelectorAll("[data-facet=topic] .facet-link").First(l => l.GetAttribute("data-value") != "rag");
+        var both = await _client.GetPageAsync(other.GetAttribute("href")!);
+        Assert.Equal("/topics/llm?topic=" + other.GetAttribute("data-value"), other.GetAttribute("href"));
+        Assert.Equal(other.GetAttribute("data-count"), both.Total().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(both.Total(), 1, 5);
+    }
+
+    [Theory]
+    [InlineData("/topics/llm")]
+    [InlineData("/topics/llm?topic=rag")]
+    [InlineData("/topics/llm?q=language&year=2025")]
+    public async Task TopicPage_FacetLinks_LeadToViewsWithTheCountTheyShow(string start)
+    {
+        var page = await _client.GetPageAsync(start);
+        var checkedLinks = 0;
+        foreach (var link in page.QuerySelectorAll(".facet-link[data-selected=false]"))
+        {
+            var target = await _client.GetPageAsync(link.GetAttribute("href")!);
+            Assert.True(
+                link.GetAttribute("data-count") == target.Total().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{start}: the link {link.GetAttribute("href")} shows {link.GetAttribute("data-count")} and leads to {target.Total()} results");
+            checkedLinks++;
+        }
+        Assert.True(checkedLinks > 0);
     }
 
     [Theory]

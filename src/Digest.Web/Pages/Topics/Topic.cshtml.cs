@@ -37,12 +37,11 @@ public sealed class TopicModel(SearchService search, TaxonomyProvider taxonomies
         Children = taxonomy.ChildrenOf(topic.Slug);
 
         var input = SearchQueryReader.Read(Request.Query, PageSize);
-        var urls = new SearchUrls(topic.Slug, Descendants(taxonomy, topic.Slug));
-        // Subtopics narrow the page (a paper only gets a child topic together with its parent); any other topic
-        // selected here joins the page's topic as in search, "any of".
+        var urls = new SearchUrls(topic.Slug);
+        // The page's topic is a fixed filter: topics chosen here narrow it (any of them, within the topic), so every
+        // facet count is the total of its link, as on the search page.
         var chosen = input.Request.Topics.Where(t => t != topic.Slug).ToList();
-        var topics = chosen.Count > 0 && urls.IsNarrowing(chosen) ? chosen : [.. chosen.Prepend(topic.Slug)];
-        var response = search.Search(input.Request with { Topics = topics });
+        var response = search.Search(input.Request with { Topics = chosen, WithinTopic = topic.Slug });
         if (response.RedirectToPaperId is { } paperId) return Redirect(PaperUrls.For(paperId));
 
         View = new SearchView(response, urls, taxonomy, SearchView.CollectNotices(input, response, taxonomy), hiddenTopic: topic.Slug);
@@ -50,19 +49,5 @@ public sealed class TopicModel(SearchService search, TaxonomyProvider taxonomies
         Title = SearchTitles.For(response.Request, taxonomy);
         CanonicalUrl = urls.For(response.Request);
         return Page();
-    }
-
-    private static HashSet<string> Descendants(Taxonomy taxonomy, string slug)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>([slug]);
-        while (pending.TryPop(out var parent))
-        {
-            foreach (var child in taxonomy.ChildrenOf(parent))
-            {
-                if (found.Add(child.Slug)) pending.Push(child.Slug);
-            }
-        }
-        return found;
     }
 }

@@ -9,5 +9,14 @@ namespace Digest.Core.Indexing;
 /// </summary>
 public sealed class HyphenatedWordTokenizer(LuceneVersion version, TextReader input) : CharTokenizer(version, input)
 {
-    protected override bool IsTokenChar(int c) => J2N.Character.IsLetterOrDigit(c) || c == '-' || c == '\u2010' || c == '\u2011';
+    /// <summary>
+    /// Whether a code point belongs to a token: letters, digits and the hyphens that join compounds. Public so that
+    /// snippets split stored text into exactly the words the index saw.
+    /// </summary>
+    public static bool IsWordCodePoint(int c) => J2N.Character.IsLetterOrDigit(c) || IsHyphen(c);
+
+    /// <summary>The hyphens that join a compound's parts: hyphen-minus, hyphen and non-breaking hyphen.</summary>
+    public static bool IsHyphen(int c) => c is '-' or '\u2010' or '\u2011';
+
+    protected override bool IsTokenChar(int c) => IsWordCodePoint(c);
 }

@@ -43,6 +43,16 @@ public partial class SearchSnippetTests
     }
 
     [Fact]
+    public void Snippets_ForMatchDeepInLongAbstract_ShowTheMatch()
+    {
+        var filler = string.Concat(Enumerable.Repeat("Nothing to see in this sentence at all. ", 30));
+        using var corpus = new SearchCorpus([SearchCorpus.Paper("2501.00001", "A long one", filler + "Then a glacier appears. " + filler)]);
+        var result = corpus.Search("glacier").Results.Single();
+        Assert.StartsWith("…Then a <mark>glacier</mark> appears.", result.SnippetHtml, StringComparison.Ordinal);
+        Assert.EndsWith("…", result.SnippetHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Snippets_WhenNotRequested_AreNull()
     {
         using var corpus = new SearchCorpus();

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Digest.Core.Search;
+
+/// <summary>
+/// The analysed terms of single words for one field, computed by the field's real analyzer once per distinct word
+/// and kept for every later request. Words in abstracts follow Zipf's law, so after a few pages nearly every word of
+/// a snippet is a lookup; and since every analysis step works on one token at a time, a word analysed alone gives
+/// the same terms as in its text. Thread-safe. Bounded: once full it stops adding and analyses new words each time.
+/// </summary>
+internal sealed class WordTermsMemo
+{
+    /// <summary>Distinct words kept per field: well over the common words of abstracts; about 10 MB when full.</summary>
+    public const int DefaultCapacity = 50_000;
+
+    // Longer words (formulas, sequences, URLs) are rarely repeated; not keeping them bounds the memo's memory.
+    private const int MaxKeptWordLength = 64;
+
+    private static readonly ConditionalWeakTable<Analyzer, ConcurrentDictionary<string, WordTermsMemo>> Shared = new();
+
+    private readonly Analyzer _analyzer;
+    private readonly string _field;
+    private readonly int _capacity;
+    private readonly ConcurrentDictionary<string, WordTerm[]> _terms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WordTerm[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // ConcurrentDictionary.Count takes every lock; a counter of our own is cheap to read on each miss.
+    private int _count;
+
+    public WordTermsMemo(Analyzer analyzer, string field, int capacity = DefaultCapacity)
+    {
+        _analyzer = analyzer;
+        _field = field;
+        _capacity = capacity;
+        _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Words kept so far.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The memo of <paramref name="field"/> under <paramref name="analyzer"/>, shared by all requests; it goes with the analyzer.</summary>
+    public static WordTermsMemo For(Analyzer analyzer, string field) =>
+        Shared.GetValue(analyzer, _ => new()).GetOrAdd(field, static (f, a) => new WordTermsMemo(a, f), analyzer);
+
+    /// <summary>The terms of <paramref name="word"/> (one token of the field's tokenizer), ordered by start, longest first; empty for a stop word.</summary>
+    public WordTerm[] TermsOf(ReadOnlySpan<char> word)
+    {
+        if (_lookup.TryGetValue(word, out var terms)) return terms;
+        var key = word.ToString();
+        terms = Analyze(key);
+        if (key.Length <= MaxKeptWordLength && Count < _capacity && _terms.TryAdd(key, terms)) Interlocked.Increment(ref _count);
+        return terms;
+    }
+
+    private WordTerm[] Analyze(string word)
+    {
+        var terms = new List<WordTerm>(1);
+        using (var stream = _analyzer.GetTokenStream(_field, word))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                var start = Math.Clamp(offset.StartOffset, 0, word.Length);
+                var end = Math.Clamp(offset.EndOffset, start, word.Length);
+                if (end > start) terms.Add(new WordTerm(term.ToString(), start, end));
+            }
+            stream.End();
+        }
+        if (terms.Count == 0) return [];
+        // Text order, a compound's joined form before its first part: marks can then be merged in one pass.
+        terms.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return [.. terms];
+    }
+}

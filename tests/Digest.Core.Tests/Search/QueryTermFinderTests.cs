@@ -1,0 +1,42 @@
+using Digest.Core.Indexing;
+using Digest.Core.Search;
+using Digest.Core.Tests.Topics;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Digest.Core.Tests.Search;
+
+public class QueryTermFinderTests
+{
+    private const string OddText =
+        "Fine-tuning LLMs' naïve GPT-4 baselines\u2014state-of-the-art Résumé 𝒜lgebra x--y -z 2048-token e.g. Łukasiewicz " +
+        "don't \u2010dash\u2011ed\u2010 the-end \uD800lone\uDC00 tab\tnew\nline \u0000null ǅemal İstanbul ß straße ﬁne";
+
+    [Fact]
+    public void Find_WhenQueryHoldsEveryTerm_FindsExactlyTheSpansTheAnalyzerGives()
+    {
+        var analyzer = PaperAnalyzer.Create();
+        var texts = TopicTestData.SampleDigestPapers().SelectMany(p => new[] { p.Title, p.Abstract }).Append(OddText).ToList();
+        Assert.True(texts.Count > 100);
+        foreach (var text in texts)
+        {
+            var expected = Analyse(analyzer, text);
+            var finder = new QueryTermFinder(expected.Select(t => t.Term), WordTermsMemo.For(analyzer, PaperFields.Abstract));
+            var hits = new List<TermHit>();
+            finder.Find(text, text.Length, hits);
+            Assert.Equal(expected.Select(t => (t.Start, t.End)).Order(), hits.Select(h => (h.Start, h.End)).Order());
+        }
+    }
+
+    private static List<(string Term, int Start, int End)> Analyse(Analyzer analyzer, string text)
+    {
+        var tokens = new List<(string, int, int)>();
+        using var stream = analyzer.GetTokenStream(PaperFields.Abstract, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
+        stream.End();
+        return tokens;
+    }
+}

@@ -44,18 +44,17 @@ internal static partial class SpellingCorrector
         var reader = searcher.IndexReader;
         if (Fields.Sum(f => reader.DocFreq(new Term(f, stem))) > 0) return null;
 
+        // Candidates come from abstracts only: they hold nearly every title word too, and each field searched
+        // costs a Levenshtein automaton build, the most expensive step of a correction.
         var maxEdits = stem.Length >= 6 ? 2 : 1;
         var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var field in Fields)
+        var terms = MultiFields.GetTerms(reader, PaperFields.Abstract);
+        if (terms is null) return null;
+        var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(PaperFields.Abstract, stem), maxEdits, 0, true);
+        while (candidates.MoveNext())
         {
-            var terms = MultiFields.GetTerms(reader, field);
-            if (terms is null) continue;
-            var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, stem), maxEdits, 0, true);
-            while (candidates.MoveNext())
-            {
-                var term = candidates.Term.Utf8ToString();
-                frequencies[term] = frequencies.GetValueOrDefault(term) + candidates.DocFreq;
-            }
+            var term = candidates.Term.Utf8ToString();
+            frequencies[term] = frequencies.GetValueOrDefault(term) + candidates.DocFreq;
         }
         if (frequencies.Count == 0) return null;
         var best = frequencies.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
@@ -68,10 +67,14 @@ internal static partial class SpellingCorrector
         var containing = new BooleanQuery();
         foreach (var field in Fields) containing.Add(new TermQuery(new Term(field, stem)), Occur.SHOULD);
         var lowerTyped = typed.ToLowerInvariant();
+        // Stems are nearly always a prefix of their words ("transform" of "transformer"), so only words sharing the
+        // stem's first letters are analysed, not every word of five abstracts.
+        var prefix = stem[..Math.Min(2, stem.Length)];
         var surface = searcher.Search(containing, 5).ScoreDocs
             .Select(hit => searcher.Doc(hit.Doc))
             .SelectMany(document => Fields.Select(field => document.Get(field) ?? ""))
             .SelectMany(text => Letters().Matches(text).Select(m => m.Value.ToLowerInvariant()))
+            .Where(word => word.StartsWith(prefix, StringComparison.Ordinal))
             .Distinct()
             .Where(word => Stem(analyzer, word) == stem)
             .OrderBy(word => Levenshtein(word, lowerTyped))

@@ -9,22 +9,22 @@ namespace Digest.Core.Search;
 /// facets' filters; each document is checked against those selections from the cached facet arrays:
 /// matching all of them, it is a hit and counts in <see cref="HitCounts"/> of every facet; missing exactly one,
 /// it counts in that facet's <see cref="MissCounts"/> (what the facet's other values would add); missing two or more,
-/// it is ignored. Documents are buffered and counted a facet at a time, which keeps each count array hot in cache.
+/// it is ignored. Documents are marked in a segment's bit sets and counted when the segment is done, a facet at a
+/// time (see <see cref="FacetSegmentOrdinals.AddCounts(ulong[], int, int[])"/>).
 /// Call <see cref="Finish"/> after the search. Count arrays are pooled: dispose after use.
 /// </summary>
 internal sealed class DrillSidewaysCollector : ICollector, IDisposable
 {
-    private const int BufferSize = 4096;
-
     private readonly ICollector _hits;
     private readonly FacetOrdinals[] _facets;
     private readonly int[][] _selectedOrds;
     private readonly int[] _selectedFacets;
     private readonly FacetSegmentOrdinals[] _segment;
-    private readonly int[] _hitDocs = new int[BufferSize];
-    private readonly int[][] _missDocs;
     private readonly int[] _missCount;
+    private readonly ulong[]?[] _missDocs;
+    private ulong[] _hitDocs = [];
     private int _hitCount;
+    private int _words;
 
     /// <param name="hits">Receives only the documents matching every selection.</param>
     /// <param name="facets">Every facet to count.</param>
@@ -36,10 +36,10 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         _selectedOrds = selectedOrds;
         _selectedFacets = [.. Enumerable.Range(0, facets.Length).Where(i => selectedOrds[i].Length > 0)];
         _segment = new FacetSegmentOrdinals[facets.Length];
-        _missDocs = [.. facets.Select((_, i) => selectedOrds[i].Length > 0 ? new int[BufferSize] : [])];
         _missCount = new int[facets.Length];
-        HitCounts = [.. facets.Select(f => RentCleared(f.ValueCount))];
-        MissCounts = [.. facets.Select((f, i) => selectedOrds[i].Length > 0 ? RentCleared(f.ValueCount) : null)];
+        _missDocs = new ulong[facets.Length][];
+        HitCounts = [.. facets.Select(f => RentCleared<int>(f.ValueCount))];
+        MissCounts = [.. facets.Select((f, i) => selectedOrds[i].Length > 0 ? RentCleared<int>(f.ValueCount) : null)];
     }
 
     /// <summary>Per facet (constructor order), by global ordinal: values of the documents matching every selection. Arrays may be longer than the value count.</summary>
@@ -60,6 +60,13 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         Flush();
         _hits.SetNextReader(context);
         for (var i = 0; i < _facets.Length; i++) _segment[i] = _facets[i].Segment(context.Ord);
+        _words = (context.AtomicReader.MaxDoc + 63) / 64;
+        if (_hitDocs.Length < _words)
+        {
+            ReturnBitSets();
+            _hitDocs = RentCleared<ulong>(_words);
+            foreach (var facet in _selectedFacets) _missDocs[facet] = RentCleared<ulong>(_words);
+        }
     }
 
     public void Collect(int doc)
@@ -73,21 +80,22 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         }
         if (missed >= 0)
         {
-            _missDocs[missed][_missCount[missed]++] = doc;
-            if (_missCount[missed] == BufferSize) Flush();
+            _missDocs[missed]![doc >> 6] |= 1UL << doc;
+            _missCount[missed]++;
             return;
         }
         _hits.Collect(doc);
         TotalHits++;
-        _hitDocs[_hitCount++] = doc;
-        if (_hitCount == BufferSize) Flush();
+        _hitDocs[doc >> 6] |= 1UL << doc;
+        _hitCount++;
     }
 
-    /// <summary>Counts the buffered documents of the last segment. Call once the search returns.</summary>
+    /// <summary>Counts the marked documents of the last segment. Call once the search returns.</summary>
     public void Finish() => Flush();
 
     public void Dispose()
     {
+        ReturnBitSets();
         foreach (var counts in HitCounts) ArrayPool<int>.Shared.Return(counts);
         foreach (var counts in MissCounts) if (counts is not null) ArrayPool<int>.Shared.Return(counts);
     }
@@ -96,17 +104,33 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
     {
         for (var i = 0; i < _facets.Length; i++)
         {
-            if (_hitCount > 0) _segment[i].AddCounts(_hitDocs.AsSpan(0, _hitCount), HitCounts[i]);
-            if (_missCount[i] > 0) _segment[i].AddCounts(_missDocs[i].AsSpan(0, _missCount[i]), MissCounts[i]!);
-            _missCount[i] = 0;
+            if (_hitCount > 0) _segment[i].AddCounts(_hitDocs, _hitCount, HitCounts[i]);
+            if (_missCount[i] > 0)
+            {
+                _segment[i].AddCounts(_missDocs[i]!, _missCount[i], MissCounts[i]!);
+                Array.Clear(_missDocs[i]!, 0, _words);
+                _missCount[i] = 0;
+            }
         }
+        if (_hitCount > 0) Array.Clear(_hitDocs, 0, _words);
         _hitCount = 0;
     }
 
-    private static int[] RentCleared(int length)
+    private void ReturnBitSets()
     {
-        var counts = ArrayPool<int>.Shared.Rent(Math.Max(length, 1));
-        Array.Clear(counts, 0, length);
-        return counts;
+        if (_hitDocs.Length > 0) ArrayPool<ulong>.Shared.Return(_hitDocs);
+        _hitDocs = [];
+        for (var i = 0; i < _missDocs.Length; i++)
+        {
+            if (_missDocs[i] is { } bits) ArrayPool<ulong>.Shared.Return(bits);
+            _missDocs[i] = null;
+        }
+    }
+
+    private static T[] RentCleared<T>(int length)
+    {
+        var array = ArrayPool<T>.Shared.Rent(Math.Max(length, 1));
+        Array.Clear(array, 0, length);
+        return array;
     }
 }

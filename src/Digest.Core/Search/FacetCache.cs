@@ -19,6 +19,9 @@ internal sealed class FacetCache
         PaperFields.Month, PaperFields.DigestDay,
     ];
 
+    /// <summary>The search facets with few values, counted through per-value bit sets on broad searches.</summary>
+    private static readonly HashSet<string> BitSetFields = [PaperFields.Topic, PaperFields.Category, PaperFields.Year, PaperFields.HasCode];
+
     private readonly ConditionalWeakTable<IndexReader, Dictionary<string, FacetOrdinals>> _readers = new();
     private readonly ConditionalWeakTable<object, Dictionary<string, SegmentFacetValues>> _segments = new();
     private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int[]>> _allCounts = new();
@@ -78,7 +81,7 @@ internal sealed class FacetCache
         {
             if (!perField.TryGetValue(field, out var values))
             {
-                values = SegmentFacetValues.Build(segment, field);
+                values = SegmentFacetValues.Build(segment, field, withValueBits: BitSetFields.Contains(field));
                 perField[field] = values;
             }
             return values;

@@ -65,16 +65,15 @@ internal sealed class FacetOrdinals
                 segments[i] = FacetSegmentOrdinals.Empty;
                 continue;
             }
-            if (mapping is null)
-            {
-                segments[i] = new FacetSegmentOrdinals(values.Starts, values.Ords);
-                continue;
-            }
             var map = new int[values.ValueCount];
-            for (var ord = 0; ord < map.Length; ord++) map[ord] = (int)mapping.GetGlobalOrd(i, ord);
-            var global = new int[values.Ords.Length];
-            for (var j = 0; j < global.Length; j++) global[j] = map[values.Ords[j]];
-            segments[i] = new FacetSegmentOrdinals(values.Starts, global);
+            for (var ord = 0; ord < map.Length; ord++) map[ord] = mapping is null ? ord : (int)mapping.GetGlobalOrd(i, ord);
+            var global = values.Ords;
+            if (mapping is not null)
+            {
+                global = new int[values.Ords.Length];
+                for (var j = 0; j < global.Length; j++) global[j] = map[values.Ords[j]];
+            }
+            segments[i] = new FacetSegmentOrdinals(values.Starts, global, values.ValueBits, map);
         }
         return new FacetOrdinals(segments, labels);
     }

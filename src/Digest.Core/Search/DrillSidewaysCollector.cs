@@ -22,15 +22,23 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
     private readonly FacetSegmentOrdinals[] _segment;
     private readonly int[] _missCount;
     private readonly ulong[]?[] _missDocs;
+    private readonly int[] _shown;
+    private readonly int[]?[] _frequentCounts;
+    private readonly List<(int LeafOrd, ulong[] Docs, int Count)> _segmentHits = [];
     private ulong[] _hitDocs = [];
     private int _hitCount;
     private int _words;
+    private int _leafOrd;
 
     /// <param name="hits">Receives only the documents matching every selection.</param>
     /// <param name="facets">Every facet to count.</param>
     /// <param name="selectedOrds">Global ordinals of the selected values, one array per facet (empty when unselected).</param>
-    public DrillSidewaysCollector(ICollector hits, FacetOrdinals[] facets, int[][] selectedOrds)
+    /// <param name="shown">How many values of each facet are shown (the top counts): a facet with
+    /// <see cref="FacetOrdinals.Frequent"/> values and no selection counts those first.</param>
+    public DrillSidewaysCollector(ICollector hits, FacetOrdinals[] facets, int[][] selectedOrds, int[] shown)
     {
+        _shown = shown;
+        _frequentCounts = [.. facets.Select((f, i) => f.Frequent is { } frequent && selectedOrds[i].Length == 0 ? RentCleared<int>(frequent.DenseToGlobal.Length) : null)];
         _hits = hits;
         _facets = facets;
         _selectedOrds = selectedOrds;
@@ -60,12 +68,23 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         Flush();
         _hits.SetNextReader(context);
         for (var i = 0; i < _facets.Length; i++) _segment[i] = _facets[i].Segment(context.Ord);
+        _leafOrd = context.Ord;
         _words = (context.AtomicReader.MaxDoc + 63) / 64;
-        if (_hitDocs.Length < _words)
+        if (CountsFrequentFirst)
         {
-            ReturnBitSets();
+            // Each segment's hits are kept until the end: counting every value of a facet may still be needed then.
             _hitDocs = RentCleared<ulong>(_words);
+            _segmentHits.Add((_leafOrd, _hitDocs, 0));
+        }
+        if (_missDocs.Any(bits => bits is not null && bits.Length < _words) || (_selectedFacets.Length > 0 && _missDocs[_selectedFacets[0]] is null))
+        {
+            ReturnMissBitSets();
             foreach (var facet in _selectedFacets) _missDocs[facet] = RentCleared<ulong>(_words);
+        }
+        if (!CountsFrequentFirst && _hitDocs.Length < _words)
+        {
+            if (_hitDocs.Length > 0) ArrayPool<ulong>.Shared.Return(_hitDocs);
+            _hitDocs = RentCleared<ulong>(_words);
         }
     }
 
@@ -90,21 +109,72 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         _hitCount++;
     }
 
-    /// <summary>Counts the marked documents of the last segment. Call once the search returns.</summary>
-    public void Finish() => Flush();
+    private bool CountsFrequentFirst => Array.Exists(_frequentCounts, counts => counts is not null);
+
+    /// <summary>Counts the marked documents of the last segment, then settles the facets counted frequent values first. Call once the search returns.</summary>
+    public void Finish()
+    {
+        Flush();
+        for (var i = 0; i < _facets.Length; i++)
+        {
+            if (_frequentCounts[i] is { } frequentCounts) Settle(i, _facets[i].Frequent!, frequentCounts);
+        }
+    }
 
     public void Dispose()
     {
-        ReturnBitSets();
+        ReturnMissBitSets();
+        if (CountsFrequentFirst)
+        {
+            foreach (var (_, docs, _) in _segmentHits) ArrayPool<ulong>.Shared.Return(docs);
+        }
+        else if (_hitDocs.Length > 0)
+        {
+            ArrayPool<ulong>.Shared.Return(_hitDocs);
+        }
+        foreach (var counts in _frequentCounts) if (counts is not null) ArrayPool<int>.Shared.Return(counts);
         foreach (var counts in HitCounts) ArrayPool<int>.Shared.Return(counts);
         foreach (var counts in MissCounts) if (counts is not null) ArrayPool<int>.Shared.Return(counts);
     }
 
+    /// <summary>
+    /// The shown values of a facet counted frequent values first: exact when the last shown count reaches the
+    /// threshold (no other value can reach it), else every value is counted over the kept hits.
+    /// </summary>
+    private void Settle(int facet, FrequentFacetValues frequent, int[] frequentCounts)
+    {
+        var dense = frequent.DenseToGlobal.Length;
+        var shown = Math.Min(_shown[facet], dense);
+        var best = new PriorityQueue<int, int>();
+        for (var d = 0; d < dense; d++)
+        {
+            var count = frequentCounts[d];
+            if (count == 0) continue;
+            if (best.Count < shown) best.Enqueue(d, count);
+            else if (best.TryPeek(out _, out var lowest) && count > lowest) best.EnqueueDequeue(d, count);
+        }
+        var counts = HitCounts[facet];
+        if (best.Count == shown && best.TryPeek(out _, out var lastShown) && lastShown >= frequent.Threshold)
+        {
+            for (var d = 0; d < dense; d++) counts[frequent.DenseToGlobal[d]] = frequentCounts[d];
+            return;
+        }
+        foreach (var (leafOrd, docs, count) in _segmentHits) _facets[facet].Segment(leafOrd).AddCounts(docs, count, counts);
+    }
+
     private void Flush()
     {
+        if (CountsFrequentFirst && _segmentHits.Count > 0) _segmentHits[^1] = (_leafOrd, _hitDocs, _hitCount);
         for (var i = 0; i < _facets.Length; i++)
         {
-            if (_hitCount > 0) _segment[i].AddCounts(_hitDocs, _hitCount, HitCounts[i]);
+            if (_hitCount > 0 && _frequentCounts[i] is { } frequentCounts)
+            {
+                _facets[i].Frequent!.Segment(_leafOrd).AddCounts(_hitDocs, _hitCount, frequentCounts);
+            }
+            else if (_hitCount > 0)
+            {
+                _segment[i].AddCounts(_hitDocs, _hitCount, HitCounts[i]);
+            }
             if (_missCount[i] > 0)
             {
                 _segment[i].AddCounts(_missDocs[i]!, _missCount[i], MissCounts[i]!);
@@ -112,14 +182,12 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
                 _missCount[i] = 0;
             }
         }
-        if (_hitCount > 0) Array.Clear(_hitDocs, 0, _words);
+        if (_hitCount > 0 && !CountsFrequentFirst) Array.Clear(_hitDocs, 0, _words);
         _hitCount = 0;
     }
 
-    private void ReturnBitSets()
+    private void ReturnMissBitSets()
     {
-        if (_hitDocs.Length > 0) ArrayPool<ulong>.Shared.Return(_hitDocs);
-        _hitDocs = [];
         for (var i = 0; i < _missDocs.Length; i++)
         {
             if (_missDocs[i] is { } bits) ArrayPool<ulong>.Shared.Return(bits);

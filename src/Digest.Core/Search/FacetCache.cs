@@ -22,6 +22,12 @@ internal sealed class FacetCache
     /// <summary>The search facets with few values, counted through per-value bit sets on broad searches.</summary>
     private static readonly HashSet<string> BitSetFields = [PaperFields.Topic, PaperFields.Category, PaperFields.Year, PaperFields.HasCode];
 
+    /// <summary>
+    /// About this many most published authors are counted first (see <see cref="FrequentFacetValues"/>): enough that
+    /// the ten shown for a broad search are nearly always among them, few enough to count in a small array.
+    /// </summary>
+    private const int FrequentAuthors = 2_000;
+
     private readonly ConditionalWeakTable<IndexReader, Dictionary<string, FacetOrdinals>> _readers = new();
     private readonly ConditionalWeakTable<object, Dictionary<string, SegmentFacetValues>> _segments = new();
     private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int[]>> _allCounts = new();
@@ -72,7 +78,8 @@ internal sealed class FacetCache
     }
 
     private Dictionary<string, FacetOrdinals> Build(IndexReader reader) =>
-        Fields.ToDictionary(field => field, field => FacetOrdinals.Build(reader, field, segment => SegmentValues(segment, field)));
+        Fields.ToDictionary(field => field, field => FacetOrdinals.Build(
+            reader, field, segment => SegmentValues(segment, field), frequentCandidates: field == PaperFields.AuthorExact ? FrequentAuthors : 0));
 
     private SegmentFacetValues SegmentValues(AtomicReader segment, string field)
     {

@@ -12,11 +12,15 @@ internal sealed class FacetOrdinals
     private readonly FacetSegmentOrdinals[] _segments;
     private readonly string[] _labels;
 
-    private FacetOrdinals(FacetSegmentOrdinals[] segments, string[] labels)
+    private FacetOrdinals(FacetSegmentOrdinals[] segments, string[] labels, FrequentFacetValues? frequent = null)
     {
         _segments = segments;
         _labels = labels;
+        Frequent = frequent;
     }
+
+    /// <summary>For a facet with very many values: its most frequent ones (see <see cref="FrequentFacetValues"/>); else null.</summary>
+    public FrequentFacetValues? Frequent { get; }
 
     /// <summary>Number of distinct values in the reader.</summary>
     public int ValueCount => _labels.Length;
@@ -35,7 +39,11 @@ internal sealed class FacetOrdinals
         return found >= 0 ? found : Array.IndexOf(_labels, label);
     }
 
-    public static FacetOrdinals Build(IndexReader reader, string field, Func<AtomicReader, SegmentFacetValues> segmentValues)
+    /// <param name="reader">The index reader.</param>
+    /// <param name="field">A facet field.</param>
+    /// <param name="segmentValues">Each segment's values (cached per segment by the caller).</param>
+    /// <param name="frequentCandidates">When above zero, also find about this many most frequent values (<see cref="Frequent"/>).</param>
+    public static FacetOrdinals Build(IndexReader reader, string field, Func<AtomicReader, SegmentFacetValues> segmentValues, int frequentCandidates = 0)
     {
         var leaves = reader.Leaves;
         var segments = new FacetSegmentOrdinals[leaves.Count];
@@ -57,12 +65,14 @@ internal sealed class FacetOrdinals
         // A single segment's ordinals are already global; several segments come with an ordinal map, applied here
         // once per reader so that counting never looks it up.
         var mapping = (all as MultiDocValues.MultiSortedSetDocValues)?.Mapping;
+        var globalOrds = new List<(int[] Starts, int[] Ords)>(leaves.Count);
         for (var i = 0; i < leaves.Count; i++)
         {
             var values = segmentValues(leaves[i].AtomicReader);
             if (values.Starts.Length == 0)
             {
                 segments[i] = FacetSegmentOrdinals.Empty;
+                globalOrds.Add(([], []));
                 continue;
             }
             var map = new int[values.ValueCount];
@@ -74,7 +84,18 @@ internal sealed class FacetOrdinals
                 for (var j = 0; j < global.Length; j++) global[j] = map[values.Ords[j]];
             }
             segments[i] = new FacetSegmentOrdinals(values.Starts, global, values.ValueBits, map);
+            globalOrds.Add((values.Starts, global));
         }
-        return new FacetOrdinals(segments, labels);
+        return new FacetOrdinals(segments, labels, frequentCandidates > 0 ? FrequentValues(labels.Length, globalOrds, frequentCandidates) : null);
+    }
+
+    private static FrequentFacetValues? FrequentValues(int valueCount, List<(int[] Starts, int[] Ords)> segments, int candidates)
+    {
+        var documentCounts = new int[valueCount];
+        foreach (var (_, ords) in segments)
+        {
+            foreach (var ord in ords) documentCounts[ord]++;
+        }
+        return FrequentFacetValues.Build(documentCounts, segments, candidates);
     }
 }

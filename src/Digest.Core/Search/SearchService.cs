@@ -219,7 +219,7 @@ public sealed class SearchService
                     .Select((spec, i) => spec.Selected(request).Select(ordinals[i].OrdinalOf).ToArray())
                     .Select(ords => ords.Length == 0 ? ords : ords.Where(o => o >= 0).DefaultIfEmpty(int.MinValue).ToArray())
                     .ToArray();
-                collector = new DrillSidewaysCollector(top, ordinals, selectedOrds);
+                collector = new DrillSidewaysCollector(top, ordinals, selectedOrds, [.. FacetSpec.All.Select(spec => spec.Top ?? int.MaxValue)]);
                 var facetGroups = FacetSpec.All.Where((_, i) => selectedOrds[i].Length > 0).Select(spec => spec.Name).ToHashSet();
                 searcher.Search(SearchFilters.Combine(query, filters.Where(f => !facetGroups.Contains(f.Group))), collector);
                 collector.Finish();

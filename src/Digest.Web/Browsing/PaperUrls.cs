@@ -11,12 +11,12 @@ public static class PaperUrls
 
     /// <summary>The paper's page, with the search query passed on so the page can mark the query's words.</summary>
     public static string For(string id, string? query) =>
-        string.IsNullOrWhiteSpace(query) ? For(id) : For(id) + "?q=" + Uri.EscapeDataString(query.Trim()).Replace("%20", "+", StringComparison.Ordinal);
+        string.IsNullOrWhiteSpace(query) ? For(id) : For(id) + "?q=" + QueryValue.Escape(query.Trim());
 
     public static string BibTex(string id) => For(id) + ".bib";
 
     public static string Day(DateOnly day) => "/digests/" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Author(string name) =>
-        SearchUrls.SearchPath + "?" + SearchParameters.Author + "=" + Uri.EscapeDataString(name).Replace("%20", "+", StringComparison.Ordinal);
+        SearchUrls.SearchPath + "?" + SearchParameters.Author + "=" + QueryValue.Escape(name);
 }

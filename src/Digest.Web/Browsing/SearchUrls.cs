@@ -16,22 +16,27 @@ public sealed class SearchUrls(string? fixedTopic = null)
     /// <summary>The canonical URL of <paramref name="request"/>.</summary>
     public string For(SearchRequest request)
     {
+        // Every search page links to a hundred or so views (facet values, sort, pages): one builder per URL, and no
+        // sorting or escaping where the values are already in order and need none.
         // A view that left the topic page's topic (a "fewer filters" suggestion) is a plain search.
         var onTopicPage = fixedTopic is not null && request.WithinTopic == fixedTopic;
-        var path = onTopicPage ? TopicUrls.For(fixedTopic!) : SearchPath;
-        var query = new StringBuilder();
-        Add(query, SearchParameters.Query, request.Query?.Trim());
-        foreach (var topic in request.Topics.Where(t => !onTopicPage || t != fixedTopic).Order(StringComparer.Ordinal)) Add(query, SearchParameters.Topic, topic);
-        foreach (var topic in request.ExcludedTopics.Order(StringComparer.Ordinal)) Add(query, SearchParameters.ExcludedTopic, topic);
-        foreach (var category in request.Categories.Order(StringComparer.Ordinal)) Add(query, SearchParameters.Category, category);
-        foreach (var year in request.Years.Order()) Add(query, SearchParameters.Year, year.ToString(CultureInfo.InvariantCulture));
-        Add(query, SearchParameters.From, request.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(query, SearchParameters.To, request.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(query, SearchParameters.Code, request.HasCode switch { true => "1", false => "0", null => null });
-        foreach (var author in request.Authors.Order(StringComparer.Ordinal)) Add(query, SearchParameters.Author, author);
-        if (request.Sort is { } sort && sort != DefaultSort(request)) Add(query, SearchParameters.Sort, sort.ToString().ToLowerInvariant());
-        if (request.Page > 1) Add(query, SearchParameters.Page, request.Page.ToString(CultureInfo.InvariantCulture));
-        return query.Length == 0 ? path : path + "?" + query;
+        var url = new StringBuilder(onTopicPage ? TopicUrls.For(fixedTopic!) : SearchPath, 160);
+        var pathLength = url.Length;
+        Add(url, pathLength, SearchParameters.Query, request.Query?.Trim());
+        foreach (var topic in InOrder(request.Topics, StringComparer.Ordinal))
+        {
+            if (!onTopicPage || topic != fixedTopic) Add(url, pathLength, SearchParameters.Topic, topic);
+        }
+        foreach (var topic in InOrder(request.ExcludedTopics, StringComparer.Ordinal)) Add(url, pathLength, SearchParameters.ExcludedTopic, topic);
+        foreach (var category in InOrder(request.Categories, StringComparer.Ordinal)) Add(url, pathLength, SearchParameters.Category, category);
+        foreach (var year in InOrder(request.Years, Comparer<int>.Default)) Add(url, pathLength, SearchParameters.Year, year.ToString(CultureInfo.InvariantCulture));
+        Add(url, pathLength, SearchParameters.From, request.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add(url, pathLength, SearchParameters.To, request.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add(url, pathLength, SearchParameters.Code, request.HasCode switch { true => "1", false => "0", null => null });
+        foreach (var author in InOrder(request.Authors, StringComparer.Ordinal)) Add(url, pathLength, SearchParameters.Author, author);
+        if (request.Sort is { } sort && sort != DefaultSort(request)) Add(url, pathLength, SearchParameters.Sort, SortValue(sort));
+        if (request.Page > 1) Add(url, pathLength, SearchParameters.Page, request.Page.ToString(CultureInfo.InvariantCulture));
+        return url.ToString();
     }
 
     /// <summary>The view with <paramref name="value"/> of facet <paramref name="facet"/> (see <see cref="FacetNames"/>) selected or deselected; back to page 1.</summary>
@@ -73,11 +78,28 @@ public sealed class SearchUrls(string? fixedTopic = null)
     private static string[] Flip(IReadOnlyList<string> values, string value) =>
         values.Contains(value) ? [.. values.Where(v => v != value)] : [.. values, value];
 
-    private static void Add(StringBuilder query, string name, string? value)
+    /// <summary>The URL value of a sort: its name in lower case, as <see cref="SearchQueryReader.ParseSort"/> reads it.</summary>
+    private static string SortValue(SearchSort sort) => sort switch
+    {
+        SearchSort.Relevance => "relevance",
+        SearchSort.Newest => "newest",
+        SearchSort.Oldest => "oldest",
+        _ => sort.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary><paramref name="values"/> in order; as they are when they already are (nearly always), without sorting a copy.</summary>
+    private static IEnumerable<T> InOrder<T>(IReadOnlyList<T> values, IComparer<T> comparer)
+    {
+        for (var i = 1; i < values.Count; i++)
+        {
+            if (comparer.Compare(values[i - 1], values[i]) > 0) return values.Order(comparer);
+        }
+        return values;
+    }
+
+    private static void Add(StringBuilder url, int pathLength, string name, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return;
-        if (query.Length > 0) query.Append('&');
-        // "+" for spaces keeps URLs readable; both spellings decode to the same view.
-        query.Append(name).Append('=').Append(Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal));
+        url.Append(url.Length == pathLength ? '?' : '&').Append(name).Append('=').Append(QueryValue.Escape(value));
     }
 }

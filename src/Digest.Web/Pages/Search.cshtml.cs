@@ -11,9 +11,6 @@ public sealed class SearchModel(SearchService search, TaxonomyProvider taxonomie
 {
     public const int PageSize = SearchRequest.DefaultPageSize;
 
-    [BindProperty(Name = "q", SupportsGet = true)]
-    public string? Query { get; set; }
-
     public SearchView View { get; private set; } = null!;
 
     public string Title { get; private set; } = "";

@@ -11,9 +11,6 @@ public sealed class TopicModel(SearchService search, TaxonomyProvider taxonomies
 {
     public const int PageSize = SearchRequest.DefaultPageSize;
 
-    [BindProperty(Name = "q", SupportsGet = true)]
-    public string? Query { get; set; }
-
     public Topic Topic { get; private set; } = null!;
 
     public Topic? Parent { get; private set; }

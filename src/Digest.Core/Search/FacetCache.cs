@@ -32,6 +32,9 @@ internal sealed class FacetCache
     private readonly ConditionalWeakTable<object, Dictionary<string, SegmentFacetValues>> _segments = new();
     private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int[]>> _allCounts = new();
     private readonly ConditionalWeakTable<IndexReader, int[]> _newestFirst = new();
+    private readonly ConditionalWeakTable<IndexReader, int[]> _dateRanks = new();
+    private readonly ConditionalWeakTable<IndexReader, Dictionary<string, string>> _categories = new();
+    private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int[]>> _topicMonths = new();
 
     /// <summary>The ordinals of <paramref name="field"/> (one of <see cref="Fields"/>) for <paramref name="reader"/>.</summary>
     public FacetOrdinals For(IndexReader reader, string field) => _readers.GetValue(reader, Build)[field];
@@ -48,6 +51,27 @@ internal sealed class FacetCache
     /// home page, and its order only changes with the reader, so it is a slice of this array instead of a sort.
     /// </summary>
     public int[] NewestFirst(IndexReader reader) => _newestFirst.GetValue(reader, SortNewestFirst);
+
+    /// <summary>Each live document's position in <see cref="NewestFirst"/>, by document number (date sorts compare these).</summary>
+    public int[] DateRanks(IndexReader reader) => _dateRanks.GetValue(reader, r =>
+    {
+        var order = NewestFirst(r);
+        var ranks = new int[r.MaxDoc];
+        for (var i = 0; i < order.Length; i++) ranks[order[i]] = i;
+        return ranks;
+    });
+
+    /// <summary>Category labels by any casing (<c>cs.lg</c> → <c>cs.LG</c>): every search normalises its categories with it.</summary>
+    public IReadOnlyDictionary<string, string> Categories(IndexReader reader) => _categories.GetValue(reader, r =>
+    {
+        var lookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var label in For(r, PaperFields.Category).Labels) lookup.TryAdd(label, label);
+        return lookup;
+    });
+
+    /// <summary>Counts kept for <paramref name="reader"/> under <paramref name="key"/> (a field and topic), computed once by <paramref name="count"/>. Read-only.</summary>
+    public int[] TopicCounts(IndexReader reader, string key, Func<int[]> count) =>
+        _topicMonths.GetValue(reader, _ => new()).GetOrAdd(key, _ => count());
 
     private static int[] SortNewestFirst(IndexReader reader)
     {

@@ -19,9 +19,6 @@ public sealed class SearchService
     private static readonly TimeSpan WarmDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan SlowSearch = TimeSpan.FromMilliseconds(250);
 
-    private static readonly Sort NewestFirst = new(new SortField(PaperFields.Published, SortFieldType.INT32, reverse: true));
-    private static readonly Sort OldestFirst = new(new SortField(PaperFields.Published, SortFieldType.INT32, reverse: false));
-
     private readonly FacetCache _facets = new();
     private readonly PaperIndex _index;
     private readonly ILogger<SearchService> _logger;
@@ -111,15 +108,13 @@ public sealed class SearchService
     /// <summary>Papers per publication month, ascending, optionally only those with <paramref name="topic"/> (for per-month charts).</summary>
     public IReadOnlyList<MonthCount> GetMonthCounts(string? topic = null)
     {
-        var query = string.IsNullOrWhiteSpace(topic)
-            ? null
-            : new TermQuery(new Term(PaperFields.Topic, topic.Trim().ToLowerInvariant()));
-        return [.. CountAll(PaperFields.Month, query).Select(p => new MonthCount(p.Label, p.Count))];
+        var slug = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim().ToLowerInvariant();
+        return [.. CountAll(PaperFields.Month, slug).Select(p => new MonthCount(p.Label, p.Count))];
     }
 
     /// <summary>Every digest day with the number of papers listed on it, ascending (previous/next navigation).</summary>
     public IReadOnlyList<DigestDayCount> ListDigestDays() =>
-        [.. CountAll(PaperFields.DigestDay, query: null)
+        [.. CountAll(PaperFields.DigestDay, topic: null)
             .Select(p => (Day: SearchResultReader.ParseDay(p.Label), p.Count))
             .Where(p => p.Day is not null)
             .Select(p => new DigestDayCount(p.Day!.Value, p.Count))];
@@ -190,7 +185,7 @@ public sealed class SearchService
         var numHits = Math.Max(1, Math.Min(request.Page * request.PageSize, searcher.IndexReader.MaxDoc));
         ITopDocsCollector top = sort == SearchSort.Relevance && query is not null
             ? TopScoreDocCollector.Create(numHits, docsScoredInOrder: false)
-            : TopFieldCollector.Create(sort == SearchSort.Oldest ? OldestFirst : NewestFirst, numHits, false, false, false, false);
+            : new DateRankCollector(_facets.DateRanks(searcher.IndexReader), oldestFirst: sort == SearchSort.Oldest, numHits);
 
         // One pass for hits and all facet counts: the selected facets' filters are checked per document by the
         // collector instead of the query (see DrillSidewaysCollector). Browsing everything needs no counting at all:
@@ -305,12 +300,20 @@ public sealed class SearchService
         return counter.TotalHits;
     }
 
-    private List<(string Label, int Count)> CountAll(string field, Query? query) => _index.Search(searcher =>
+    /// <summary>
+    /// Counts of <paramref name="field"/>'s values over every paper or those of <paramref name="topic"/>. Both are
+    /// kept per reader: the topics page charts every topic on each view, and only a refresh changes them.
+    /// </summary>
+    private List<(string Label, int Count)> CountAll(string field, string? topic) => _index.Search(searcher =>
     {
-        var ordinals = _facets.For(searcher.IndexReader, field);
-        using var counter = new FacetCountCollector(ordinals);
-        if (query is not null) searcher.Search(query, counter);
-        var counts = query is null ? _facets.AllCounts(searcher.IndexReader, field) : counter.Counts[0];
+        var reader = searcher.IndexReader;
+        var ordinals = _facets.For(reader, field);
+        var counts = topic is null ? _facets.AllCounts(reader, field) : _facets.TopicCounts(reader, field + "\n" + topic, () =>
+        {
+            using var counter = new FacetCountCollector(ordinals);
+            searcher.Search(new TermQuery(new Term(PaperFields.Topic, topic)), counter);
+            return counter.Counts[0][..ordinals.ValueCount];
+        });
         return counts
             .Take(ordinals.ValueCount)
             .Select((count, ord) => (Label: ordinals.Labels[ord], Count: count))
@@ -318,10 +321,5 @@ public sealed class SearchService
             .ToList();
     });
 
-    private Dictionary<string, string> CategoryLookup(IndexReader reader)
-    {
-        var lookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var label in _facets.For(reader, PaperFields.Category).Labels) lookup.TryAdd(label, label);
-        return lookup;
-    }
+    private IReadOnlyDictionary<string, string> CategoryLookup(IndexReader reader) => _facets.Categories(reader);
 }

@@ -43,6 +43,23 @@ public class SearchBrowseTests
         Assert.Empty(corpus.Service.Search(new SearchRequest { Page = 6, PageSize = 5 }).Results);
     }
 
+    [Theory]
+    [InlineData(SearchSort.Newest)]
+    [InlineData(SearchSort.Oldest)]
+    public void Search_WithQueryAndDateSort_PagesAreSlicesOfTheBrowseOrder(SearchSort sort)
+    {
+        using var corpus = new SearchCorpus();
+        // A query matching everything takes the query path (ranks per hit); browsing takes the precomputed order.
+        var browse = corpus.Service.Search(new SearchRequest { PageSize = 100, Sort = sort }).Results.Select(r => r.Id).ToList();
+        var request = new SearchRequest { Query = "-zzzunknownzzz", Sort = sort, PageSize = 3 };
+        var first = corpus.Service.Search(request);
+        Assert.Equal(browse.Count, first.TotalHits);
+        var paged = Enumerable.Range(1, first.PageCount)
+            .SelectMany(page => corpus.Service.Search(request with { Page = page }).Results.Select(r => r.Id))
+            .ToList();
+        Assert.Equal(browse, paged);
+    }
+
     [Fact]
     public void Search_WithPageBeyondTheCap_IsCappedWithMessage()
     {

@@ -211,9 +211,10 @@ internal sealed class PaperQueryParser : QueryParser
     /// <summary>Documents whose title or abstract contains the one term <paramref name="word"/> analyzes to (0 when it is not one term).</summary>
     private int DocFreq(string word)
     {
-        // Both fields share one analysis: analyze once.
-        if (base.GetFieldQuery(PaperFields.Title, word, quoted: false) is not TermQuery term) return 0;
-        return _reader.DocFreq(term.Term) + _reader.DocFreq(new Term(PaperFields.Abstract, term.Term.Bytes));
+        // Both fields share one analysis, memoised across requests: a long word tries several splits, each costing
+        // an analysis of its halves, and these were most of the time spent parsing a query.
+        if (WordTermsMemo.For(Analyzer, PaperFields.Title).TermsOf(word) is not [var term]) return 0;
+        return _reader.DocFreq(new Term(PaperFields.Title, term.Text)) + _reader.DocFreq(new Term(PaperFields.Abstract, term.Text));
     }
 
     private Query AcrossFields(string field, Func<string, Query> build)

@@ -1,29 +1,30 @@
 using System.Globalization;
-using Digest.Core.Indexing;
-using Lucene.Net.Documents;
+using Lucene.Net.Search;
 
 namespace Digest.Core.Search;
 
 /// <summary>Reads a result from a document's stored fields (only for the results shown, never per hit).</summary>
 internal static class SearchResultReader
 {
-    public static SearchResult Read(Document document, float score, SnippetBuilder? snippets)
+    /// <summary>The result for <paramref name="doc"/>, its stored fields read by a <see cref="ResultFieldsVisitor"/>.</summary>
+    public static SearchResult Read(IndexSearcher searcher, int doc, float score, SnippetBuilder? snippets)
     {
-        var title = document.Get(PaperFields.Title) ?? "";
+        var fields = new ResultFieldsVisitor();
+        searcher.Doc(doc, fields);
         return new SearchResult
         {
-            Id = document.Get(PaperFields.Id),
-            ArxivId = document.Get(PaperFields.ArxivId),
-            Title = title,
-            TitleHtml = snippets?.Title(title) ?? System.Net.WebUtility.HtmlEncode(title),
-            SnippetHtml = snippets?.Abstract(document.Get(PaperFields.Abstract) ?? ""),
-            Authors = document.GetValues(PaperFields.Author),
-            Published = ParseDay(document.Get(PaperFields.PublishedText)),
-            Topics = document.GetValues(PaperFields.Topic),
-            Categories = document.GetValues(PaperFields.Category),
-            CodeUrls = document.GetValues(PaperFields.CodeUrl),
-            DigestDays = [.. document.GetValues(PaperFields.DigestDay).Select(ParseDay).OfType<DateOnly>()],
-            Upvotes = document.GetField(PaperFields.Upvotes)?.GetInt32Value(),
+            Id = fields.Id ?? "",
+            ArxivId = fields.ArxivId,
+            Title = fields.Title,
+            TitleHtml = snippets?.Title(fields.Title) ?? System.Net.WebUtility.HtmlEncode(fields.Title),
+            SnippetHtml = snippets?.Abstract(fields.Abstract),
+            Authors = fields.Authors,
+            Published = ParseDay(fields.PublishedText),
+            Topics = fields.Topics,
+            Categories = fields.Categories,
+            CodeUrls = fields.CodeUrls,
+            DigestDays = [.. fields.DigestDays.Select(ParseDay).OfType<DateOnly>()],
+            Upvotes = fields.Upvotes,
             Score = score,
         };
     }

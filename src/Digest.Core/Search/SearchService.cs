@@ -101,7 +101,7 @@ public sealed class SearchService
             };
             var like = new BooleanQuery { { moreLikeThis.Like(found.ScoreDocs[0].Doc), Occur.SHOULD }, { self, Occur.MUST_NOT } };
             var hits = searcher.Search(like, Math.Min(count, 100));
-            return [.. hits.ScoreDocs.Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets: null))];
+            return [.. hits.ScoreDocs.Select(hit => SearchResultReader.Read(searcher, hit.Doc, hit.Score, snippets: null))];
         });
     }
 
@@ -226,7 +226,7 @@ public sealed class SearchService
             var snippets = request.IncludeSnippets ? new SnippetBuilder(query, _index.Analyzer, searcher) : null;
             var page = browsePage ?? top.GetTopDocs(skip, request.PageSize).ScoreDocs;
             var results = page
-                .Select(hit => SearchResultReader.Read(searcher.Doc(hit.Doc), hit.Score, snippets))
+                .Select(hit => SearchResultReader.Read(searcher, hit.Doc, hit.Score, snippets))
                 .ToList();
             return (total, results, facets);
         }

@@ -13,8 +13,8 @@ namespace Digest.Core.Search;
 /// </summary>
 internal sealed class WordTermsMemo
 {
-    /// <summary>Distinct words kept per field: well over the common words of abstracts; about 10 MB when full.</summary>
-    public const int DefaultCapacity = 50_000;
+    /// <summary>Distinct words kept per field: well over the common words of abstracts; about 30 MB when full (a 100,000-paper corpus has well over 50,000 distinct words, and once full every other word is analysed on each page).</summary>
+    public const int DefaultCapacity = 150_000;
 
     // Longer words (formulas, sequences, URLs) are rarely repeated; not keeping them bounds the memo's memory.
     private const int MaxKeptWordLength = 64;

@@ -76,15 +76,24 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
             _hitDocs = RentCleared<ulong>(_words);
             _segmentHits.Add((_leafOrd, _hitDocs, 0));
         }
-        if (_missDocs.Any(bits => bits is not null && bits.Length < _words) || (_selectedFacets.Length > 0 && _missDocs[_selectedFacets[0]] is null))
+        foreach (var facet in _selectedFacets)
         {
-            ReturnMissBitSets();
-            foreach (var facet in _selectedFacets) _missDocs[facet] = RentCleared<ulong>(_words);
+            if (_missDocs[facet] is not { } bits || bits.Length < _words)
+            {
+                if (_missDocs[facet] is { } small) ArrayPool<ulong>.Shared.Return(small);
+                _missDocs[facet] = ArrayPool<ulong>.Shared.Rent(_words);
+            }
+            // Pooled arrays come back dirty, and a larger segment uses words the last one did not: clear them all.
+            Array.Clear(_missDocs[facet]!, 0, _words);
         }
-        if (!CountsFrequentFirst && _hitDocs.Length < _words)
+        if (!CountsFrequentFirst)
         {
-            if (_hitDocs.Length > 0) ArrayPool<ulong>.Shared.Return(_hitDocs);
-            _hitDocs = RentCleared<ulong>(_words);
+            if (_hitDocs.Length < _words)
+            {
+                if (_hitDocs.Length > 0) ArrayPool<ulong>.Shared.Return(_hitDocs);
+                _hitDocs = ArrayPool<ulong>.Shared.Rent(_words);
+            }
+            Array.Clear(_hitDocs, 0, _words);
         }
     }
 
@@ -178,11 +187,9 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
             if (_missCount[i] > 0)
             {
                 _segment[i].AddCounts(_missDocs[i]!, _missCount[i], MissCounts[i]!);
-                Array.Clear(_missDocs[i]!, 0, _words);
                 _missCount[i] = 0;
             }
         }
-        if (_hitCount > 0 && !CountsFrequentFirst) Array.Clear(_hitDocs, 0, _words);
         _hitCount = 0;
     }
 

@@ -24,6 +24,7 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
     private readonly ulong[]?[] _missDocs;
     private readonly int[] _shown;
     private readonly int[]?[] _frequentCounts;
+    private readonly ulong[]?[] _selectedDocs;
     private readonly List<(int LeafOrd, ulong[] Docs, int Count)> _segmentHits = [];
     private ulong[] _hitDocs = [];
     private int _hitCount;
@@ -38,6 +39,7 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
     public DrillSidewaysCollector(ICollector hits, FacetOrdinals[] facets, int[][] selectedOrds, int[] shown)
     {
         _shown = shown;
+        _selectedDocs = new ulong[facets.Length][];
         _frequentCounts = [.. facets.Select((f, i) => f.Frequent is { } frequent && selectedOrds[i].Length == 0 ? RentCleared<int>(frequent.DenseToGlobal.Length) : null)];
         _hits = hits;
         _facets = facets;
@@ -68,6 +70,7 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         Flush();
         _hits.SetNextReader(context);
         for (var i = 0; i < _facets.Length; i++) _segment[i] = _facets[i].Segment(context.Ord);
+        foreach (var facet in _selectedFacets) _selectedDocs[facet] = _segment[facet].DocumentsWithAny(_selectedOrds[facet]);
         _leafOrd = context.Ord;
         _words = (context.AtomicReader.MaxDoc + 63) / 64;
         if (CountsFrequentFirst)
@@ -102,7 +105,7 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         var missed = -1;
         foreach (var facet in _selectedFacets)
         {
-            if (_segment[facet].HasAny(doc, _selectedOrds[facet])) continue;
+            if (_selectedDocs[facet] is { } selectedDocs ? (selectedDocs[doc >> 6] & (1UL << doc)) != 0 : _segment[facet].HasAny(doc, _selectedOrds[facet])) continue;
             if (missed >= 0) return;
             missed = facet;
         }

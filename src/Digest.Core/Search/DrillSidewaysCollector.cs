@@ -25,6 +25,8 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
     private readonly int[] _shown;
     private readonly int[]?[] _frequentCounts;
     private readonly ulong[]?[] _selectedDocs;
+    // Some facet counts its frequent values first, so every segment's hits are kept until Finish.
+    private readonly bool _countsFrequentFirst;
     private readonly List<(int LeafOrd, ulong[] Docs, int Count)> _segmentHits = [];
     private ulong[] _hitDocs = [];
     private int _hitCount;
@@ -40,7 +42,8 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
     {
         _shown = shown;
         _selectedDocs = new ulong[facets.Length][];
-        _frequentCounts = [.. facets.Select((f, i) => f.Frequent is { } frequent && selectedOrds[i].Length == 0 ? RentCleared<int>(frequent.DenseToGlobal.Length) : null)];
+        _frequentCounts = [.. facets.Select((f, i) => f.Frequent is { } frequent && selectedOrds[i].Length == 0 ? PooledArrays.RentCleared<int>(frequent.DenseToGlobal.Length) : null)];
+        _countsFrequentFirst = Array.Exists(_frequentCounts, counts => counts is not null);
         _hits = hits;
         _facets = facets;
         _selectedOrds = selectedOrds;
@@ -48,8 +51,8 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         _segment = new FacetSegmentOrdinals[facets.Length];
         _missCount = new int[facets.Length];
         _missDocs = new ulong[facets.Length][];
-        HitCounts = [.. facets.Select(f => RentCleared<int>(f.ValueCount))];
-        MissCounts = [.. facets.Select((f, i) => selectedOrds[i].Length > 0 ? RentCleared<int>(f.ValueCount) : null)];
+        HitCounts = [.. facets.Select(f => PooledArrays.RentCleared<int>(f.ValueCount))];
+        MissCounts = [.. facets.Select((f, i) => selectedOrds[i].Length > 0 ? PooledArrays.RentCleared<int>(f.ValueCount) : null)];
     }
 
     /// <summary>Per facet (constructor order), by global ordinal: values of the documents matching every selection. Arrays may be longer than the value count.</summary>
@@ -73,10 +76,10 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         foreach (var facet in _selectedFacets) _selectedDocs[facet] = _segment[facet].DocumentsWithAny(_selectedOrds[facet]);
         _leafOrd = context.Ord;
         _words = (context.AtomicReader.MaxDoc + 63) / 64;
-        if (CountsFrequentFirst)
+        if (_countsFrequentFirst)
         {
             // Each segment's hits are kept until the end: counting every value of a facet may still be needed then.
-            _hitDocs = RentCleared<ulong>(_words);
+            _hitDocs = PooledArrays.RentCleared<ulong>(_words);
             _segmentHits.Add((_leafOrd, _hitDocs, 0));
         }
         foreach (var facet in _selectedFacets)
@@ -89,7 +92,7 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
             // Pooled arrays come back dirty, and a larger segment uses words the last one did not: clear them all.
             Array.Clear(_missDocs[facet]!, 0, _words);
         }
-        if (!CountsFrequentFirst)
+        if (!_countsFrequentFirst)
         {
             if (_hitDocs.Length < _words)
             {
@@ -121,8 +124,6 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         _hitCount++;
     }
 
-    private bool CountsFrequentFirst => Array.Exists(_frequentCounts, counts => counts is not null);
-
     /// <summary>Counts the marked documents of the last segment, then settles the facets counted frequent values first. Call once the search returns.</summary>
     public void Finish()
     {
@@ -136,7 +137,7 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
     public void Dispose()
     {
         ReturnMissBitSets();
-        if (CountsFrequentFirst)
+        if (_countsFrequentFirst)
         {
             foreach (var (_, docs, _) in _segmentHits) ArrayPool<ulong>.Shared.Return(docs);
         }
@@ -176,7 +177,7 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
 
     private void Flush()
     {
-        if (CountsFrequentFirst && _segmentHits.Count > 0) _segmentHits[^1] = (_leafOrd, _hitDocs, _hitCount);
+        if (_countsFrequentFirst && _segmentHits.Count > 0) _segmentHits[^1] = (_leafOrd, _hitDocs, _hitCount);
         for (var i = 0; i < _facets.Length; i++)
         {
             if (_hitCount > 0 && _frequentCounts[i] is { } frequentCounts)
@@ -203,12 +204,5 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
             if (_missDocs[i] is { } bits) ArrayPool<ulong>.Shared.Return(bits);
             _missDocs[i] = null;
         }
-    }
-
-    private static T[] RentCleared<T>(int length)
-    {
-        var array = ArrayPool<T>.Shared.Rent(Math.Max(length, 1));
-        Array.Clear(array, 0, length);
-        return array;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class FacetCache
     private readonly ConditionalWeakTable<IndexReader, int[]> _newestFirst = new();
     private readonly ConditionalWeakTable<IndexReader, int[]> _dateRanks = new();
     private readonly ConditionalWeakTable<IndexReader, Dictionary<string, string>> _categories = new();
-    private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int[]>> _topicMonths = new();
+    private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int[]>> _topicCounts = new();
 
     /// <summary>The ordinals of <paramref name="field"/> (one of <see cref="Fields"/>) for <paramref name="reader"/>.</summary>
     public FacetOrdinals For(IndexReader reader, string field) => _readers.GetValue(reader, Build)[field];
@@ -71,7 +71,7 @@ internal sealed class FacetCache
 
     /// <summary>Counts kept for <paramref name="reader"/> under <paramref name="key"/> (a field and topic), computed once by <paramref name="count"/>. Read-only.</summary>
     public int[] TopicCounts(IndexReader reader, string key, Func<int[]> count) =>
-        _topicMonths.GetValue(reader, _ => new()).GetOrAdd(key, _ => count());
+        _topicCounts.GetValue(reader, _ => new()).GetOrAdd(key, _ => count());
 
     private static int[] SortNewestFirst(IndexReader reader)
     {

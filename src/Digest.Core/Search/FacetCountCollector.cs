@@ -17,7 +17,7 @@ internal sealed class FacetCountCollector : ICollector, IDisposable
     {
         _facets = facets;
         _segment = new FacetSegmentOrdinals[facets.Length];
-        Counts = [.. facets.Select(f => RentCleared(f.ValueCount))];
+        Counts = [.. facets.Select(f => PooledArrays.RentCleared<int>(f.ValueCount))];
     }
 
     /// <summary>Counts per facet (same order as the constructor's), indexed by global ordinal; arrays may be longer than the value count.</summary>
@@ -43,12 +43,5 @@ internal sealed class FacetCountCollector : ICollector, IDisposable
     public void Dispose()
     {
         foreach (var counts in Counts) ArrayPool<int>.Shared.Return(counts);
-    }
-
-    private static int[] RentCleared(int length)
-    {
-        var counts = ArrayPool<int>.Shared.Rent(Math.Max(length, 1));
-        Array.Clear(counts, 0, length);
-        return counts;
     }
 }

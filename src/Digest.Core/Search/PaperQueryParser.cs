@@ -26,6 +26,7 @@ internal sealed class PaperQueryParser : QueryParser
     private static readonly char[] Hyphens = ['-', '\u2010', '\u2011', '_'];
 
     private readonly IndexReader _reader;
+    private readonly WordFrequencies _frequencies;
     private readonly IReadOnlyDictionary<string, string> _categories;
 
     // Bare single words by the query built for them, so adjacent pairs can be joined in GetBooleanQuery.
@@ -33,11 +34,13 @@ internal sealed class PaperQueryParser : QueryParser
 
     /// <param name="analyzer">The index's per-field analyzer.</param>
     /// <param name="reader">Used to check that a joined word pair exists before adding it to the query.</param>
+    /// <param name="frequencies">Word frequencies of <paramref name="reader"/>, shared across requests.</param>
     /// <param name="categories">Category labels by any casing, so <c>category:cs.lg</c> finds <c>cs.LG</c>.</param>
-    public PaperQueryParser(Analyzer analyzer, IndexReader reader, IReadOnlyDictionary<string, string> categories)
+    public PaperQueryParser(Analyzer analyzer, IndexReader reader, WordFrequencies frequencies, IReadOnlyDictionary<string, string> categories)
         : base(PaperAnalyzer.Version, AllText, analyzer)
     {
         _reader = reader;
+        _frequencies = frequencies;
         _categories = categories;
         DefaultOperator = AND_OPERATOR;
         AllowLeadingWildcard = false;
@@ -209,13 +212,7 @@ internal sealed class PaperQueryParser : QueryParser
     private bool WordExists(string word) => DocFreq(word) > 0;
 
     /// <summary>Documents whose title or abstract contains the one term <paramref name="word"/> analyzes to (0 when it is not one term).</summary>
-    private int DocFreq(string word)
-    {
-        // Both fields share one analysis, memoised across requests: a long word tries several splits, each costing
-        // an analysis of its halves, and these were most of the time spent parsing a query.
-        if (WordTermsMemo.For(Analyzer, PaperFields.Title).TermsOf(word) is not [var term]) return 0;
-        return _reader.DocFreq(new Term(PaperFields.Title, term.Text)) + _reader.DocFreq(new Term(PaperFields.Abstract, term.Text));
-    }
+    private int DocFreq(string word) => _frequencies.Of(_reader, word);
 
     private Query AcrossFields(string field, Func<string, Query> build)
     {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Digest.Core.Papers;
 using Lucene.Net.Search;
 
 namespace Digest.Core.Search;
@@ -29,6 +29,5 @@ internal static class SearchResultReader
         };
     }
 
-    public static DateOnly? ParseDay(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    public static DateOnly? ParseDay(string? text) => text is null ? null : IsoDay.Parse(text);
 }

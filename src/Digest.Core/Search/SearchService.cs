@@ -20,6 +20,7 @@ public sealed class SearchService
     private static readonly TimeSpan SlowSearch = TimeSpan.FromMilliseconds(250);
 
     private readonly FacetCache _facets = new();
+    private readonly WordFrequencies _frequencies;
     private readonly PaperIndex _index;
     private readonly ILogger<SearchService> _logger;
     private int _warmPending;
@@ -27,6 +28,7 @@ public sealed class SearchService
     public SearchService(PaperIndex index, ILogger<SearchService> logger)
     {
         _index = index;
+        _frequencies = new WordFrequencies(index.Analyzer);
         _logger = logger;
         index.Refreshed += ScheduleWarm;
     }
@@ -174,7 +176,7 @@ public sealed class SearchService
             _logger.LogDebug(e, "Query {Query} expands to too many terms; searching it as plain words", request.Query);
             messages.Add("Your query matched too many word forms (for example a very short prefix*), so its words were searched as plain text.");
             fallback = true;
-            query = new PaperQueryParser(_index.Analyzer, searcher.IndexReader, CategoryLookup(searcher.IndexReader)).PlainWordsQuery(request.Query!);
+            query = new PaperQueryParser(_index.Analyzer, searcher.IndexReader, _frequencies, CategoryLookup(searcher.IndexReader)).PlainWordsQuery(request.Query!);
             return query is null ? (0, [], EmptyFacets(searcher.IndexReader, request)) : Execute(searcher, request, sort, query, filters);
         }
     }
@@ -184,7 +186,7 @@ public sealed class SearchService
     {
         var numHits = Math.Max(1, Math.Min(request.Page * request.PageSize, searcher.IndexReader.MaxDoc));
         ITopDocsCollector top = sort == SearchSort.Relevance && query is not null
-            ? TopScoreDocCollector.Create(numHits, docsScoredInOrder: false)
+            ? TopScoreDocCollector.Create(numHits, docsScoredInOrder: true)
             : new DateRankCollector(_facets.DateRanks(searcher.IndexReader), oldestFirst: sort == SearchSort.Oldest, numHits);
 
         // One pass for hits and all facet counts: the selected facets' filters are checked per document by the
@@ -248,7 +250,7 @@ public sealed class SearchService
         if (text.Length == 0) return (null, false);
         try
         {
-            var query = new PaperQueryParser(_index.Analyzer, reader, categories).Parse(text);
+            var query = new PaperQueryParser(_index.Analyzer, reader, _frequencies, categories).Parse(text);
             var usable = WithPositiveClause(query);
             if (usable is null) messages.Add("Your query has no searchable words.");
             return (usable, false);
@@ -257,7 +259,7 @@ public sealed class SearchService
         {
             _logger.LogDebug(e, "Query {Query} is not valid syntax; searching it as plain words", text);
             messages.Add("Your query could not be read as search syntax (for example an unbalanced quote or parenthesis), so its words were searched as plain text.");
-            var plain = new PaperQueryParser(_index.Analyzer, reader, categories).PlainWordsQuery(text);
+            var plain = new PaperQueryParser(_index.Analyzer, reader, _frequencies, categories).PlainWordsQuery(text);
             if (plain is null) messages.Add("Your query has no searchable words.");
             return (plain, true);
         }

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Digest.Core.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+
+namespace Digest.Core.Search;
+
+/// <summary>
+/// How many papers have a word's term in their title or abstract, memoised per index reader. Query parsing asks this
+/// for every split of a long word and for joined word pairs ("fine tuning" → "finetuning"): each answer seeks the
+/// term in every segment of both fields, which was most of the time spent parsing an everyday query, and the answers
+/// only change when the reader does. Thread-safe; bounded per reader (past the bound, words are looked up each time).
+/// </summary>
+internal sealed class WordFrequencies
+{
+    private const int Capacity = 100_000;
+    private const int MaxKeptWordLength = 64;
+
+    private readonly ConditionalWeakTable<IndexReader, Memo> _readers = new();
+    private readonly Analyzer _analyzer;
+
+    public WordFrequencies(Analyzer analyzer) => _analyzer = analyzer;
+
+    /// <summary>Title plus abstract document frequency of the one term <paramref name="word"/> analyses to; 0 when it is not one term.</summary>
+    public int Of(IndexReader reader, string word)
+    {
+        var memo = _readers.GetValue(reader, static _ => new Memo());
+        if (memo.Counts.TryGetValue(word, out var known)) return known;
+        var frequency = Count(reader, word);
+        if (word.Length <= MaxKeptWordLength && Volatile.Read(ref memo.Kept) < Capacity && memo.Counts.TryAdd(word, frequency))
+        {
+            Interlocked.Increment(ref memo.Kept);
+        }
+        return frequency;
+    }
+
+    private int Count(IndexReader reader, string word)
+    {
+        // Title and abstract share one analysis (see WordTermsMemo).
+        if (WordTermsMemo.For(_analyzer, PaperFields.Title).TermsOf(word) is not [var term]) return 0;
+        return reader.DocFreq(new Term(PaperFields.Title, term.Text)) + reader.DocFreq(new Term(PaperFields.Abstract, term.Text));
+    }
+
+    private sealed class Memo
+    {
+        public readonly ConcurrentDictionary<string, int> Counts = new(StringComparer.Ordinal);
+        public int Kept;
+    }
+}

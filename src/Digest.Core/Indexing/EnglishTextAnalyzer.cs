@@ -11,10 +11,13 @@ namespace Digest.Core.Indexing;
 /// "fine-tuning" or the phrase "fine tuning" finds it. Then lower case, accents folded, English stop words, and
 /// Porter stemming ("LLMs" → "llm", "forecasting" → "forecast").
 /// </summary>
-public sealed class EnglishTextAnalyzer : Analyzer
+/// <param name="valueGap">Positions between the values of a multi-valued field, so phrases do not span them.</param>
+public sealed class EnglishTextAnalyzer(int valueGap = 0) : Analyzer
 {
     // Apostrophes split words, so the possessive "s" and contractions' "t" would otherwise be indexed as words.
     private static readonly CharArraySet StopWords = new(PaperAnalyzer.Version, StopAnalyzer.ENGLISH_STOP_WORDS_SET.Concat(["s", "t"]).ToList(), ignoreCase: false);
+
+    public override int GetPositionIncrementGap(string fieldName) => valueGap;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

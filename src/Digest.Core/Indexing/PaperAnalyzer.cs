@@ -21,6 +21,7 @@ public static class PaperAnalyzer
             [PaperFields.Title] = new EnglishTextAnalyzer(),
             [PaperFields.Abstract] = new EnglishTextAnalyzer(),
             [PaperFields.Keyword] = new EnglishTextAnalyzer(),
+            [PaperFields.Text] = new EnglishTextAnalyzer(PaperFields.TextValueGap),
             [PaperFields.Author] = new AuthorNameAnalyzer(),
         });
 }

@@ -24,6 +24,7 @@ public static class PaperDocumentFactory
             AddFacet(document, PaperFields.AuthorExact, author, store: false);
         }
         foreach (var keyword in paper.Keywords) document.Add(new TextField(PaperFields.Keyword, keyword, Field.Store.NO));
+        AddText(document, paper);
         foreach (var category in paper.Categories) AddFacet(document, PaperFields.Category, category, store: true);
         foreach (var topic in paper.Topics) AddFacet(document, PaperFields.Topic, topic, store: true);
         foreach (var day in paper.DigestDays) AddFacet(document, PaperFields.DigestDay, FormatDay(day), store: true);
@@ -58,6 +59,15 @@ public static class PaperDocumentFactory
     public static int DateNumber(DateOnly date) => date.Year * 10_000 + date.Month * 100 + date.Day;
 
     public static string FormatDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Every searchable text of the paper again, in <see cref="PaperFields.Text"/> (bare words match there).</summary>
+    private static void AddText(Document document, Paper paper)
+    {
+        document.Add(new TextField(PaperFields.Text, paper.Title, Field.Store.NO));
+        foreach (var keyword in paper.Keywords) document.Add(new TextField(PaperFields.Text, keyword, Field.Store.NO));
+        document.Add(new TextField(PaperFields.Text, paper.Abstract, Field.Store.NO));
+        foreach (var author in paper.Authors) document.Add(new TextField(PaperFields.Text, author, Field.Store.NO));
+    }
 
     private static void AddFacet(Document document, string field, string value, bool store)
     {

@@ -18,6 +18,17 @@ public static class PaperFields
     /// <summary>Abstract; English analysis, stored (snippets, related papers).</summary>
     public const string Abstract = "abstract";
 
+    /// <summary>
+    /// Title, keywords, abstract and author names in one field (English analysis, not stored), where bare words are
+    /// matched: a word is one posting list instead of four, so a query of two common words is a conjunction of two
+    /// lists instead of two four-way unions. Values are <see cref="TextValueGap"/> positions apart, so a phrase never
+    /// spans two of them.
+    /// </summary>
+    public const string Text = "text";
+
+    /// <summary>Positions between two values of <see cref="Text"/>: more than any phrase slop a query uses.</summary>
+    public const int TextValueGap = 100;
+
     /// <summary>Author names, one value per author; name analysis (no stemming), stored in order.</summary>
     public const string Author = "author";
 

@@ -18,6 +18,16 @@ namespace Digest.Core.Indexing;
 public sealed class PaperIndex : IDisposable
 {
     private const string ChangeSeqKey = "change_seq";
+    private const string SchemaKey = "schema";
+
+    /// <summary>
+    /// How documents are indexed (fields and analysis). Change it with <see cref="PaperDocumentFactory"/> or
+    /// <see cref="PaperAnalyzer"/>: an index committed under another schema has no usable checkpoint, so opening it
+    /// starts a rebuild from the store instead of searching documents that lack fields queries now use.
+    /// </summary>
+    public const string Schema = "2";
+
+    static PaperIndex() => PaperCodec.Register();
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
@@ -57,8 +67,8 @@ public sealed class PaperIndex : IDisposable
         _changeSeq = ReadCommittedChangeSeq(_writer);
         if (_changeSeq == 0 && !WasRecreated && _writer.NumDocs > 0)
         {
-            // Documents without a checkpoint cannot be trusted to match the store.
-            logger.LogWarning("The index at {IndexPath} has no change checkpoint; it is rebuilt from the store", indexPath);
+            // Documents without a checkpoint (or of another schema) cannot be trusted to match the store or the queries.
+            logger.LogWarning("The index at {IndexPath} has no change checkpoint of schema {Schema}; it is rebuilt from the store", indexPath, Schema);
             _writer.DeleteAll();
         }
     }
@@ -112,7 +122,11 @@ public sealed class PaperIndex : IDisposable
     /// <summary>Makes changes durable, with the checkpoint. Costs an fsync: once per run or batch, not per paper.</summary>
     public void Commit()
     {
-        _writer.SetCommitData(new Dictionary<string, string> { [ChangeSeqKey] = ChangeSeq.ToString(CultureInfo.InvariantCulture) });
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [ChangeSeqKey] = ChangeSeq.ToString(CultureInfo.InvariantCulture),
+            [SchemaKey] = Schema,
+        });
         _writer.Commit();
     }
 
@@ -148,6 +162,7 @@ public sealed class PaperIndex : IDisposable
         {
             OpenMode = mode,
             RAMBufferSizeMB = 64,
+            Codec = new PaperCodec(),
         };
         var writer = new IndexWriter(_directory, config);
         try
@@ -172,8 +187,10 @@ public sealed class PaperIndex : IDisposable
         return (reader.NumDocs, ParseChangeSeq(reader.IndexCommit.UserData));
     }
 
+    /// <summary>The committed checkpoint; 0 (rebuild everything) when there is none or the index has another schema.</summary>
     private static long ParseChangeSeq(IDictionary<string, string> commitData) =>
-        commitData.TryGetValue(ChangeSeqKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
+        commitData.TryGetValue(SchemaKey, out var schema) && schema == Schema
+        && commitData.TryGetValue(ChangeSeqKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
 
     private static long ReadCommittedChangeSeq(IndexWriter writer) => ParseChangeSeq(writer.CommitData);
 

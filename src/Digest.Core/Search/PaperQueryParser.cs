@@ -14,13 +14,11 @@ namespace Digest.Core.Search;
 /// </summary>
 internal sealed class PaperQueryParser : QueryParser
 {
-    /// <summary>The parser's default field: a pseudo field expanded to <see cref="TextFields"/>.</summary>
+    /// <summary>The parser's default field: a pseudo field searched as <see cref="PaperFields.Text"/> with a title boost.</summary>
     public const string AllText = "_text";
 
-    private static readonly (string Field, float Boost)[] TextFields =
-    [
-        (PaperFields.Title, 3f), (PaperFields.Keyword, 1.5f), (PaperFields.Abstract, 1f), (PaperFields.Author, 1.5f),
-    ];
+    // How much a title match adds, relative to the match anywhere in the text.
+    private const float TitleBoost = 3f;
 
     // What WordDelimiterFilter splits compounds on and what users type between the parts.
     private static readonly char[] Hyphens = ['-', '\u2010', '\u2011', '_'];
@@ -139,20 +137,19 @@ internal sealed class PaperQueryParser : QueryParser
         return base.GetRangeQuery(target, part1, part2, startInclusive, endInclusive);
     }
 
-    private Query? AllTextQuery(string text, bool quoted, int slop, bool includeAuthors = true)
+    /// <summary>
+    /// A bare word or phrase: it must occur in <see cref="PaperFields.Text"/> (title, keywords, abstract or authors),
+    /// and scores more when it also occurs in the title. One required posting list per word keeps a query of common
+    /// words a plain conjunction; coordination is off, so a paper is not scored down for lacking the title match.
+    /// </summary>
+    private Query? AllTextQuery(string text, bool quoted, int slop)
     {
-        var any = new BooleanQuery();
-        foreach (var (field, boost) in TextFields)
-        {
-            // A stop word ("the") has no text query; it must not become a search for authors named "the".
-            if (field == PaperFields.Author && (any.Clauses.Count == 0 || !includeAuthors)) continue;
-            var query = field == PaperFields.Author ? base.GetFieldQuery(field, text, quoted) : TextQuery(field, text, quoted, slop);
-            if (query is null) continue;
-            if (slop > 0 && query is PhraseQuery phrase) phrase.Slop = slop;
-            query.Boost = boost;
-            any.Add(query, Occur.SHOULD);
-        }
-        return any.Clauses.Count == 0 ? null : any;
+        var anywhere = TextQuery(PaperFields.Text, text, quoted, slop);
+        if (anywhere is null) return null;
+        var inTitle = TextQuery(PaperFields.Title, text, quoted, slop);
+        if (inTitle is null) return anywhere;
+        inTitle.Boost = TitleBoost;
+        return new BooleanQuery(disableCoord: true) { { anywhere, Occur.MUST }, { inTitle, Occur.SHOULD } };
     }
 
     private Query? TextQuery(string field, string text, bool quoted, int slop)
@@ -193,7 +190,7 @@ internal sealed class PaperQueryParser : QueryParser
             if (leftFrequency == 0 || leftFrequency < joinedFrequency) continue;
             var rightFrequency = DocFreq(right);
             if (rightFrequency == 0 || rightFrequency < joinedFrequency) continue;
-            if (AllTextQuery(left + " " + right, quoted: true, slop: 0, includeAuthors: false) is { } phrase) alternatives.Add(phrase, Occur.SHOULD);
+            if (AllTextQuery(left + " " + right, quoted: true, slop: 0) is { } phrase) alternatives.Add(phrase, Occur.SHOULD);
         }
         return alternatives.Clauses.Count == 1 ? query : alternatives;
     }
@@ -214,18 +211,14 @@ internal sealed class PaperQueryParser : QueryParser
     /// <summary>Documents whose title or abstract contains the one term <paramref name="word"/> analyzes to (0 when it is not one term).</summary>
     private int DocFreq(string word) => _frequencies.Of(_reader, word);
 
+    /// <summary>A prefix, wildcard or fuzzy query: on its field, or for bare text like <see cref="AllTextQuery"/>.</summary>
     private Query AcrossFields(string field, Func<string, Query> build)
     {
         var (kind, target) = Resolve(field);
         if (kind is FieldKind.Text or FieldKind.Author or FieldKind.Exact) return build(target);
-        var any = new BooleanQuery();
-        foreach (var (textField, boost) in TextFields)
-        {
-            var query = build(textField);
-            query.Boost = boost;
-            any.Add(query, Occur.SHOULD);
-        }
-        return any;
+        var inTitle = build(PaperFields.Title);
+        inTitle.Boost = TitleBoost;
+        return new BooleanQuery(disableCoord: true) { { build(PaperFields.Text), Occur.MUST }, { inTitle, Occur.SHOULD } };
     }
 
     private string ExactValue(string field, string value)

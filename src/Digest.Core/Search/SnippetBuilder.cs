@@ -29,9 +29,11 @@ internal sealed class SnippetBuilder
     public SnippetBuilder(Query? query, Analyzer analyzer, IndexSearcher searcher)
     {
         if (query is null) return;
-        var terms = new QueryTermsToMark(query, searcher, [PaperFields.Title, PaperFields.Abstract]);
-        _title = Finder(terms.In(PaperFields.Title), analyzer, PaperFields.Title);
-        _abstract = Finder(terms.In(PaperFields.Abstract), analyzer, PaperFields.Abstract);
+        // Bare words are matched in the all-text field: its terms are marked in titles and abstracts alike.
+        var terms = new QueryTermsToMark(query, searcher, [PaperFields.Title, PaperFields.Abstract, PaperFields.Text]);
+        var anywhere = terms.In(PaperFields.Text);
+        _title = Finder([.. terms.In(PaperFields.Title), .. anywhere], analyzer, PaperFields.Title);
+        _abstract = Finder([.. terms.In(PaperFields.Abstract), .. anywhere], analyzer, PaperFields.Abstract);
     }
 
     /// <summary>The whole title, encoded, with the query's terms marked.</summary>

@@ -56,6 +56,35 @@ public class SearchQueryTests
     }
 
     [Fact]
+    public void Search_WithPhraseAcrossTitleAndAbstract_DoesNotMatchTheSeam()
+    {
+        // Title, abstract and authors share the all-text field; a phrase must not run from one into the next.
+        using var corpus = new SearchCorpus(
+        [
+            SearchCorpus.Paper("2601.00001", "Sparse attention for graph", "Neural operators learn faster.", ["Ada Lovelace"]),
+            SearchCorpus.Paper("2601.00002", "Graph neural operators", "A study.", ["Alan Turing"]),
+        ]);
+        Assert.Equal(["2601.00002"], corpus.Ids("\"graph neural\""));
+        Assert.Equal(["2601.00001", "2601.00002"], corpus.Ids("graph neural").Order());
+        Assert.Empty(corpus.Ids("\"faster ada\""));
+    }
+
+    [Fact]
+    public void Search_WithBareWords_MatchesTitleAbstractKeywordsAndAuthorsTogether()
+    {
+        using var corpus = new SearchCorpus(
+        [
+            SearchCorpus.Paper("2601.00003", "Protein design", "Diffusion over backbones.", ["Rosalind Franklin"]) with { Keywords = ["biology"] },
+            SearchCorpus.Paper("2601.00004", "Image design", "Diffusion over pixels.", ["Grace Hopper"]),
+        ]);
+        // Each word of a query may come from a different part of the paper.
+        Assert.Equal(["2601.00003"], corpus.Ids("franklin diffusion protein"));
+        Assert.Equal(["2601.00003"], corpus.Ids("biology diffusion"));
+        Assert.Equal(["2601.00004"], corpus.Ids("hopper pixels"));
+        Assert.Empty(corpus.Ids("hopper backbones"));
+    }
+
+    [Fact]
     public void Search_WithOr_MatchesEitherWord()
     {
         using var corpus = new SearchCorpus();

@@ -17,12 +17,21 @@ internal sealed class QueryTermFinder
     private readonly Dictionary<string, int> _termIds;
     private readonly WordTermsMemo _memo;
 
+    // First letters of the query's terms, for the ASCII ones. A plain ASCII word (no hyphen) analyses to at most one
+    // term that starts with its own first letter, lower-cased (stemming only changes endings), so a word whose first
+    // letter no term has is skipped without looking it up: most words of an abstract, for a short query.
+    private readonly bool[] _asciiFirstLetters = new bool[128];
+
     /// <param name="terms">The query's terms in the field, as the index holds them.</param>
     /// <param name="memo">The field's analysed words.</param>
     public QueryTermFinder(IEnumerable<string> terms, WordTermsMemo memo)
     {
         _termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var term in terms) _termIds.TryAdd(term, _termIds.Count);
+        foreach (var term in terms)
+        {
+            _termIds.TryAdd(term, _termIds.Count);
+            if (term.Length > 0 && term[0] < 128) _asciiFirstLetters[term[0]] = true;
+        }
         _memo = memo;
     }
 
@@ -45,8 +54,10 @@ internal sealed class QueryTermFinder
                 continue;
             }
             var start = position;
+            var plainAscii = true;
             do
             {
+                plainAscii &= text[position] < 128 && text[position] != '-';
                 position += width;
                 if (position >= length) break;
                 width = CodePointWidth(text, position, out isWordChar);
@@ -55,6 +66,7 @@ internal sealed class QueryTermFinder
 
             var wordLength = position - start;
             if (wordLength > MaxWordLength || (position >= length && length < text.Length)) continue;
+            if (plainAscii && !_asciiFirstLetters[char.ToLowerInvariant(text[start])]) continue;
             AddHits(_memo.TermsOf(text.AsSpan(start, wordLength)), start, hits);
         }
     }

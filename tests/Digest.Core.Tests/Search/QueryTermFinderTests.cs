@@ -28,6 +28,28 @@ public class QueryTermFinderTests
         }
     }
 
+    [Fact]
+    public void Find_WithEachTermAlone_FindsExactlyThatTermsSpans()
+    {
+        // One term at a time: words whose first letter no query term has are skipped unread, and none may be missed.
+        var analyzer = PaperAnalyzer.Create();
+        var texts = TopicTestData.SampleDigestPapers().Take(20).SelectMany(p => new[] { p.Title, p.Abstract }).Append(OddText).ToList();
+        foreach (var text in texts)
+        {
+            var expected = Analyse(analyzer, text);
+            foreach (var term in expected.Select(t => t.Term).Distinct())
+            {
+                var finder = new QueryTermFinder([term], WordTermsMemo.For(analyzer, PaperFields.Abstract));
+                var hits = new List<TermHit>();
+                finder.Find(text, text.Length, hits);
+                var spans = expected.Where(t => t.Term == term).ToList();
+                // Each span of the term is marked; a mark may widen to its whole compound ("the-end" for "end").
+                Assert.All(spans, t => Assert.Contains(hits, h => h.Start <= t.Start && h.End >= t.End));
+                Assert.All(hits, h => Assert.Contains(spans, t => h.Start <= t.Start && h.End >= t.End));
+            }
+        }
+    }
+
     private static List<(string Term, int Start, int End)> Analyse(Analyzer analyzer, string text)
     {
         var tokens = new List<(string, int, int)>();

@@ -25,7 +25,8 @@ public static class SearchBenchmark
         try
         {
             using var index = new PaperIndex(indexPath, NullLogger<PaperIndex>.Instance);
-            if (index.DocumentCount != options.Papers) BuildIndex(index, options);
+            // No checkpoint: new, or of an older index schema (its documents lack fields queries use).
+            if (index.ChangeSeq == 0 || index.DocumentCount != options.Papers) BuildIndex(index, options);
             var service = new SearchService(index, NullLogger<SearchService>.Instance);
             var workload = SearchWorkload.Build();
             Console.WriteLine($"# queries per round={workload.Count}");

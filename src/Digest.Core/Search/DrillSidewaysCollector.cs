@@ -53,6 +53,7 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         _missDocs = new ulong[facets.Length][];
         HitCounts = [.. facets.Select(f => PooledArrays.RentCleared<int>(f.ValueCount))];
         MissCounts = [.. facets.Select((f, i) => selectedOrds[i].Length > 0 ? PooledArrays.RentCleared<int>(f.ValueCount) : null)];
+        Candidates = new int[facets.Length][];
     }
 
     /// <summary>Per facet (constructor order), by global ordinal: values of the documents matching every selection. Arrays may be longer than the value count.</summary>
@@ -60,6 +61,12 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
 
     /// <summary>Per facet with a selection (else null): values of the documents that miss only that facet's selection.</summary>
     public int[]?[] MissCounts { get; }
+
+    /// <summary>
+    /// Per facet: the ordinals of its frequent values when its counts were settled from them (every other count is
+    /// zero, so the top values are among these), else null (look at every value).
+    /// </summary>
+    public int[]?[] Candidates { get; }
 
     /// <summary>Documents matching the query and every selection.</summary>
     public int TotalHits { get; private set; }
@@ -170,6 +177,7 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
         if (best.Count == shown && best.TryPeek(out _, out var lastShown) && lastShown >= frequent.Threshold)
         {
             for (var d = 0; d < dense; d++) counts[frequent.DenseToGlobal[d]] = frequentCounts[d];
+            Candidates[facet] = frequent.DenseToGlobal;
             return;
         }
         foreach (var (leafOrd, docs, count) in _segmentHits) _facets[facet].Segment(leafOrd).AddCounts(docs, count, counts);

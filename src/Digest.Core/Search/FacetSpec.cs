@@ -27,9 +27,11 @@ internal sealed record FacetSpec(string Name, string Field, int? Top, bool AnyOf
     /// current results plus those only the value adds (<paramref name="missCounts"/>: results of every other filter
     /// that miss this facet's selection), for a replacing facet the value's own results under every other filter.
     /// Shown: the top values by count (then value), plus every selected value even at zero. Count arrays may be
-    /// longer than the value count (pooled).
+    /// longer than the value count (pooled). <paramref name="candidates"/>, when given, are the only ordinals whose
+    /// count may be above zero (the author facet has hundreds of thousands of values, and a search often counts only
+    /// its most frequent ones).
     /// </summary>
-    public SearchFacet ToFacet(FacetOrdinals ordinals, int[] hitCounts, int[]? missCounts, int totalHits, SearchRequest request)
+    public SearchFacet ToFacet(FacetOrdinals ordinals, int[] hitCounts, int[]? missCounts, int totalHits, SearchRequest request, int[]? candidates = null)
     {
         var selected = Selected(request);
         var selectedOrds = selected.Select(ordinals.OrdinalOf).Where(ord => ord >= 0).ToHashSet();
@@ -46,7 +48,7 @@ internal sealed record FacetSpec(string Name, string Field, int? Top, bool AnyOf
                     : hitCounts[ord] + missCounts[ord];
             }
         }
-        var values = TopOrdinals(counts, ordinals.ValueCount, Top ?? int.MaxValue)
+        var values = TopOrdinals(counts, missCounts is null ? candidates : null, ordinals.ValueCount, Top ?? int.MaxValue)
             .Select(ord => new FacetValue(ordinals.Labels[ord], counts[ord], selected.Contains(ordinals.Labels[ord])))
             .ToList();
         foreach (var value in selected)
@@ -59,15 +61,18 @@ internal sealed record FacetSpec(string Name, string Field, int? Top, bool AnyOf
     }
 
     /// <summary>
-    /// Ordinals of the <paramref name="top"/> highest counts, by count descending then ordinal (value order).
-    /// A bounded heap, not a sort: the author facet has tens of thousands of values and only ten are shown.
+    /// Ordinals of the <paramref name="top"/> highest counts, by count descending then ordinal (value order), looking
+    /// only at <paramref name="candidates"/> when given. A bounded heap, not a sort: the author facet has hundreds of
+    /// thousands of values and only ten are shown.
     /// </summary>
-    private static List<int> TopOrdinals(int[] counts, int valueCount, int top)
+    private static List<int> TopOrdinals(int[] counts, int[]? candidates, int valueCount, int top)
     {
         // The heap's minimum is the weakest kept value: the lowest count, and among equal counts the highest ordinal.
         var heap = new PriorityQueue<int, (int Count, int NegativeOrd)>();
-        for (var ord = 0; ord < valueCount; ord++)
+        var length = candidates?.Length ?? valueCount;
+        for (var i = 0; i < length; i++)
         {
+            var ord = candidates is null ? i : candidates[i];
             var count = counts[ord];
             if (count == 0) continue;
             if (heap.Count < top) heap.Enqueue(ord, (count, -ord));

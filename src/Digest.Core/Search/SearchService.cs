@@ -221,7 +221,7 @@ public sealed class SearchService
                 searcher.Search(SearchFilters.Combine(query, filters.Where(f => !facetGroups.Contains(f.Group))), collector);
                 collector.Finish();
                 total = collector.TotalHits;
-                facets = [.. FacetSpec.All.Select((spec, i) => spec.ToFacet(ordinals[i], collector.HitCounts[i], collector.MissCounts[i], total, request))];
+                facets = [.. FacetSpec.All.Select((spec, i) => spec.ToFacet(ordinals[i], collector.HitCounts[i], collector.MissCounts[i], total, request, collector.Candidates[i]))];
             }
 
             // Stored fields and snippets only for the page shown.

@@ -70,13 +70,16 @@ internal sealed record FacetSpec(string Name, string Field, int? Top, bool AnyOf
         // The heap's minimum is the weakest kept value: the lowest count, and among equal counts the highest ordinal.
         var heap = new PriorityQueue<int, (int Count, int NegativeOrd)>();
         var length = candidates?.Length ?? valueCount;
+        // Once the heap is full, a count below its weakest cannot enter: one comparison for nearly every value.
+        var weakestCount = 1;
         for (var i = 0; i < length; i++)
         {
             var ord = candidates is null ? i : candidates[i];
             var count = counts[ord];
-            if (count == 0) continue;
+            if (count < weakestCount) continue;
             if (heap.Count < top) heap.Enqueue(ord, (count, -ord));
             else if (heap.TryPeek(out _, out var weakest) && (count, -ord).CompareTo(weakest) > 0) heap.EnqueueDequeue(ord, (count, -ord));
+            if (heap.Count == top && heap.TryPeek(out _, out var kept)) weakestCount = kept.Count;
         }
         var result = new List<int>(heap.Count);
         while (heap.Count > 0) result.Add(heap.Dequeue());

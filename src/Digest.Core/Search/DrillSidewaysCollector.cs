@@ -165,19 +165,9 @@ internal sealed class DrillSidewaysCollector : ICollector, IDisposable
     {
         var dense = frequent.DenseToGlobal.Length;
         var shown = Math.Min(_shown[facet], dense);
-        var best = new PriorityQueue<int, int>();
-        // Once the queue is full, a count not above its lowest changes nothing: one comparison for nearly every value.
-        var lowestKept = 0;
-        for (var d = 0; d < dense; d++)
-        {
-            var count = frequentCounts[d];
-            if (count <= lowestKept) continue;
-            if (best.Count < shown) best.Enqueue(d, count);
-            else best.EnqueueDequeue(d, count);
-            if (best.Count == shown && best.TryPeek(out _, out var lowest)) lowestKept = lowest;
-        }
+        var best = TopCounts.Ordinals(frequentCounts, candidates: null, dense, shown);
         var counts = HitCounts[facet];
-        if (best.Count == shown && best.TryPeek(out _, out var lastShown) && lastShown >= frequent.Threshold)
+        if (best is [.., var lastShown] && best.Count == shown && frequentCounts[lastShown] >= frequent.Threshold)
         {
             for (var d = 0; d < dense; d++) counts[frequent.DenseToGlobal[d]] = frequentCounts[d];
             Candidates[facet] = frequent.DenseToGlobal;

@@ -48,7 +48,7 @@ internal sealed record FacetSpec(string Name, string Field, int? Top, bool AnyOf
                     : hitCounts[ord] + missCounts[ord];
             }
         }
-        var values = TopOrdinals(counts, missCounts is null ? candidates : null, ordinals.ValueCount, Top ?? int.MaxValue)
+        var values = TopCounts.Ordinals(counts, missCounts is null ? candidates : null, ordinals.ValueCount, Top ?? int.MaxValue)
             .Select(ord => new FacetValue(ordinals.Labels[ord], counts[ord], selected.Contains(ordinals.Labels[ord])))
             .ToList();
         foreach (var value in selected)
@@ -58,32 +58,5 @@ internal sealed record FacetSpec(string Name, string Field, int? Top, bool AnyOf
             values.Add(new FacetValue(value, ord >= 0 ? counts[ord] : 0, Selected: true));
         }
         return new SearchFacet(Name, values);
-    }
-
-    /// <summary>
-    /// Ordinals of the <paramref name="top"/> highest counts, by count descending then ordinal (value order), looking
-    /// only at <paramref name="candidates"/> when given. A bounded heap, not a sort: the author facet has hundreds of
-    /// thousands of values and only ten are shown.
-    /// </summary>
-    private static List<int> TopOrdinals(int[] counts, int[]? candidates, int valueCount, int top)
-    {
-        // The heap's minimum is the weakest kept value: the lowest count, and among equal counts the highest ordinal.
-        var heap = new PriorityQueue<int, (int Count, int NegativeOrd)>();
-        var length = candidates?.Length ?? valueCount;
-        // Once the heap is full, a count below its weakest cannot enter: one comparison for nearly every value.
-        var weakestCount = 1;
-        for (var i = 0; i < length; i++)
-        {
-            var ord = candidates is null ? i : candidates[i];
-            var count = counts[ord];
-            if (count < weakestCount) continue;
-            if (heap.Count < top) heap.Enqueue(ord, (count, -ord));
-            else if (heap.TryPeek(out _, out var weakest) && (count, -ord).CompareTo(weakest) > 0) heap.EnqueueDequeue(ord, (count, -ord));
-            if (heap.Count == top && heap.TryPeek(out _, out var kept)) weakestCount = kept.Count;
-        }
-        var result = new List<int>(heap.Count);
-        while (heap.Count > 0) result.Add(heap.Dequeue());
-        result.Reverse();
-        return result;
     }
 }

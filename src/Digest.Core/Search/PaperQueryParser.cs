@@ -142,11 +142,14 @@ internal sealed class PaperQueryParser : QueryParser
     /// and scores more when it also occurs in the title. One required posting list per word keeps a query of common
     /// words a plain conjunction; coordination is off, so a paper is not scored down for lacking the title match.
     /// </summary>
-    private Query? AllTextQuery(string text, bool quoted, int slop)
+    private Query? AllTextQuery(string text, bool quoted, int slop) =>
+        TextQuery(PaperFields.Text, text, quoted, slop) is { } anywhere
+            ? BoostedInTitle(anywhere, TextQuery(PaperFields.Title, text, quoted, slop))
+            : null;
+
+    /// <summary><paramref name="anywhere"/> required, <paramref name="inTitle"/> (the same words on the title) adding <see cref="TitleBoost"/>.</summary>
+    private static Query BoostedInTitle(Query anywhere, Query? inTitle)
     {
-        var anywhere = TextQuery(PaperFields.Text, text, quoted, slop);
-        if (anywhere is null) return null;
-        var inTitle = TextQuery(PaperFields.Title, text, quoted, slop);
         if (inTitle is null) return anywhere;
         inTitle.Boost = TitleBoost;
         return new BooleanQuery(disableCoord: true) { { anywhere, Occur.MUST }, { inTitle, Occur.SHOULD } };
@@ -216,9 +219,7 @@ internal sealed class PaperQueryParser : QueryParser
     {
         var (kind, target) = Resolve(field);
         if (kind is FieldKind.Text or FieldKind.Author or FieldKind.Exact) return build(target);
-        var inTitle = build(PaperFields.Title);
-        inTitle.Boost = TitleBoost;
-        return new BooleanQuery(disableCoord: true) { { build(PaperFields.Text), Occur.MUST }, { inTitle, Occur.SHOULD } };
+        return BoostedInTitle(build(PaperFields.Text), build(PaperFields.Title));
     }
 
     private string ExactValue(string field, string value)

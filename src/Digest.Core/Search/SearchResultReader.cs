@@ -19,15 +19,13 @@ internal static class SearchResultReader
             TitleHtml = snippets?.Title(fields.Title) ?? System.Net.WebUtility.HtmlEncode(fields.Title),
             SnippetHtml = snippets?.Abstract(fields.Abstract),
             Authors = fields.Authors,
-            Published = ParseDay(fields.PublishedText),
+            Published = IsoDay.Parse(fields.PublishedText),
             Topics = fields.Topics,
             Categories = fields.Categories,
             CodeUrls = fields.CodeUrls,
-            DigestDays = [.. fields.DigestDays.Select(ParseDay).OfType<DateOnly>()],
+            DigestDays = [.. fields.DigestDays.Select(day => IsoDay.Parse(day)).OfType<DateOnly>()],
             Upvotes = fields.Upvotes,
             Score = score,
         };
     }
-
-    public static DateOnly? ParseDay(string? text) => text is null ? null : IsoDay.Parse(text);
 }

@@ -117,7 +117,7 @@ public sealed class SearchService
     /// <summary>Every digest day with the number of papers listed on it, ascending (previous/next navigation).</summary>
     public IReadOnlyList<DigestDayCount> ListDigestDays() =>
         [.. CountAll(PaperFields.DigestDay, topic: null)
-            .Select(p => (Day: SearchResultReader.ParseDay(p.Label), p.Count))
+            .Select(p => (Day: IsoDay.Parse(p.Label), p.Count))
             .Where(p => p.Day is not null)
             .Select(p => new DigestDayCount(p.Day!.Value, p.Count))];
 

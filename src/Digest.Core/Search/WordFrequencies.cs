@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Digest.Core.Indexing;
 using Lucene.Net.Analysis;
@@ -15,9 +14,8 @@ namespace Digest.Core.Search;
 internal sealed class WordFrequencies
 {
     private const int Capacity = 100_000;
-    private const int MaxKeptWordLength = 64;
 
-    private readonly ConditionalWeakTable<IndexReader, Memo> _readers = new();
+    private readonly ConditionalWeakTable<IndexReader, BoundedWordMemo<int>> _readers = new();
     private readonly Analyzer _analyzer;
 
     public WordFrequencies(Analyzer analyzer) => _analyzer = analyzer;
@@ -25,13 +23,10 @@ internal sealed class WordFrequencies
     /// <summary>Title plus abstract document frequency of the one term <paramref name="word"/> analyses to; 0 when it is not one term.</summary>
     public int Of(IndexReader reader, string word)
     {
-        var memo = _readers.GetValue(reader, static _ => new Memo());
-        if (memo.Counts.TryGetValue(word, out var known)) return known;
+        var memo = _readers.GetValue(reader, static _ => new BoundedWordMemo<int>(Capacity));
+        if (memo.TryGet(word, out var known)) return known;
         var frequency = Count(reader, word);
-        if (word.Length <= MaxKeptWordLength && Volatile.Read(ref memo.Kept) < Capacity && memo.Counts.TryAdd(word, frequency))
-        {
-            Interlocked.Increment(ref memo.Kept);
-        }
+        memo.Keep(word, frequency);
         return frequency;
     }
 
@@ -40,11 +35,5 @@ internal sealed class WordFrequencies
         // Title and abstract share one analysis (see WordTermsMemo).
         if (WordTermsMemo.For(_analyzer, PaperFields.Title).TermsOf(word) is not [var term]) return 0;
         return reader.DocFreq(new Term(PaperFields.Title, term.Text)) + reader.DocFreq(new Term(PaperFields.Abstract, term.Text));
-    }
-
-    private sealed class Memo
-    {
-        public readonly ConcurrentDictionary<string, int> Counts = new(StringComparer.Ordinal);
-        public int Kept;
     }
 }

@@ -16,30 +16,21 @@ internal sealed class WordTermsMemo
     /// <summary>Distinct words kept per field: well over the common words of abstracts; about 30 MB when full (a 100,000-paper corpus has well over 50,000 distinct words, and once full every other word is analysed on each page).</summary>
     public const int DefaultCapacity = 150_000;
 
-    // Longer words (formulas, sequences, URLs) are rarely repeated; not keeping them bounds the memo's memory.
-    private const int MaxKeptWordLength = 64;
-
     private static readonly ConditionalWeakTable<Analyzer, ConcurrentDictionary<string, WordTermsMemo>> Shared = new();
 
     private readonly Analyzer _analyzer;
     private readonly string _field;
-    private readonly int _capacity;
-    private readonly ConcurrentDictionary<string, WordTerm[]> _terms = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, WordTerm[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-    // ConcurrentDictionary.Count takes every lock; a counter of our own is cheap to read on each miss.
-    private int _count;
+    private readonly BoundedWordMemo<WordTerm[]> _terms;
 
     public WordTermsMemo(Analyzer analyzer, string field, int capacity = DefaultCapacity)
     {
         _analyzer = analyzer;
         _field = field;
-        _capacity = capacity;
-        _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _terms = new BoundedWordMemo<WordTerm[]>(capacity);
     }
 
     /// <summary>Words kept so far.</summary>
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _terms.Count;
 
     /// <summary>The memo of <paramref name="field"/> under <paramref name="analyzer"/>, shared by all requests; it goes with the analyzer.</summary>
     public static WordTermsMemo For(Analyzer analyzer, string field) =>
@@ -48,10 +39,10 @@ internal sealed class WordTermsMemo
     /// <summary>The terms of <paramref name="word"/> (one token of the field's tokenizer), ordered by start, longest first; empty for a stop word.</summary>
     public WordTerm[] TermsOf(ReadOnlySpan<char> word)
     {
-        if (_lookup.TryGetValue(word, out var terms)) return terms;
+        if (_terms.TryGet(word, out var terms)) return terms;
         var key = word.ToString();
         terms = Analyze(key);
-        if (key.Length <= MaxKeptWordLength && Count < _capacity && _terms.TryAdd(key, terms)) Interlocked.Increment(ref _count);
+        _terms.Keep(key, terms);
         return terms;
     }
 

@@ -3,7 +3,7 @@ using Digest.Core.Papers;
 
 namespace Digest.Web.Browsing;
 
-/// <summary>URLs of paper and digest-day pages. Old-style arXiv ids keep their slash (<c>/papers/hep-th/9901001</c>), as on arXiv.</summary>
+/// <summary>URLs of paper and digest-day pages, and of the searches a paper links to (author, category). Old-style arXiv ids keep their slash (<c>/papers/hep-th/9901001</c>), as on arXiv.</summary>
 public static class PaperUrls
 {
     public static string For(string id) =>
@@ -19,4 +19,8 @@ public static class PaperUrls
 
     public static string Author(string name) =>
         SearchUrls.SearchPath + "?" + SearchParameters.Author + "=" + QueryValue.Escape(name);
+
+    /// <summary>The search for a paper's category (its chip on result lists and paper pages).</summary>
+    public static string Category(string category) =>
+        SearchUrls.SearchPath + "?" + SearchParameters.Category + "=" + QueryValue.Escape(category);
 }

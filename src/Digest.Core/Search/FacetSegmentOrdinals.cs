@@ -35,8 +35,9 @@ internal sealed class FacetSegmentOrdinals
     /// <summary>Adds one to <paramref name="counts"/> for every value of every document in <paramref name="docs"/>.</summary>
     public void AddCounts(ReadOnlySpan<int> docs, int[] counts)
     {
-        if (_starts.Length == 0) return;
-        foreach (var doc in docs) CountValuesOf(doc, counts);
+        var (starts, ords) = (_starts, _ords);
+        if (starts.Length == 0) return;
+        foreach (var doc in docs) CountValuesOf(starts, ords, doc, counts);
     }
 
     /// <summary>
@@ -59,12 +60,13 @@ internal sealed class FacetSegmentOrdinals
             return;
         }
 
+        var (starts, ords) = (_starts, _ords);
         for (var word = 0; word < words; word++)
         {
             var bits = docs[word];
             while (bits != 0)
             {
-                CountValuesOf((word << 6) + BitOperations.TrailingZeroCount(bits), counts);
+                CountValuesOf(starts, ords, (word << 6) + BitOperations.TrailingZeroCount(bits), counts);
                 bits &= bits - 1;
             }
         }
@@ -76,7 +78,7 @@ internal sealed class FacetSegmentOrdinals
         if (_starts.Length == 0) return;
         for (var doc = 0; doc < maxDoc; doc++)
         {
-            if (isLive(doc)) CountValuesOf(doc, counts);
+            if (isLive(doc)) CountValuesOf(_starts, _ords, doc, counts);
         }
     }
 
@@ -111,12 +113,13 @@ internal sealed class FacetSegmentOrdinals
         return union;
     }
 
-    // The innermost loop of every count: inlined into each caller.
+    // The innermost loop of every count: inlined into each caller, over arrays the caller holds in locals (fields
+    // would be read again on every value).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void CountValuesOf(int doc, int[] counts)
+    private static void CountValuesOf(int[] starts, int[] ords, int doc, int[] counts)
     {
-        var end = _starts[doc + 1];
-        for (var i = _starts[doc]; i < end; i++) counts[_ords[i]]++;
+        var end = starts[doc + 1];
+        for (var i = starts[doc]; i < end; i++) counts[ords[i]]++;
     }
 
     private static int CountCommon(ulong[] a, ulong[] b, int words)

@@ -26,6 +26,9 @@ public sealed class DigestOptions
     /// <summary>How often the app checks the store for papers written by another process (the CLI) and indexes them.</summary>
     public TimeSpan IndexSyncInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Below this many free bytes on the data directory's disk, <c>/readyz</c> reports not ready (ingests would fail; searches still work).</summary>
+    public long MinFreeDiskBytes { get; set; } = 100L * 1024 * 1024;
+
     /// <summary>Size limits for everything ingested.</summary>
     public IngestLimits Limits { get; set; } = new();
 

@@ -29,6 +29,10 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         {
             failures.Add("Digest:IndexSyncInterval (Digest__IndexSyncInterval) must be between 00:00:00.1 and 01:00:00.");
         }
+        if (options.MinFreeDiskBytes < 0)
+        {
+            failures.Add("Digest:MinFreeDiskBytes (Digest__MinFreeDiskBytes) must be 0 or more (bytes; 0 turns the disk check off).");
+        }
         var limits = options.Limits;
         if (limits.MaxFileBytes < 1024) failures.Add("Digest:Limits:MaxFileBytes must be at least 1024.");
         if (limits.MaxTitleLength < 10) failures.Add("Digest:Limits:MaxTitleLength must be at least 10.");

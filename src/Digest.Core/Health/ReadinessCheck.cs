@@ -1,17 +1,20 @@
 using Dapper;
+using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Sources;
 using Digest.Core.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace Digest.Core.Health;
 
 /// <summary>
-/// Decides whether the app can serve: the store takes a write lock, and the index is in step with the store. Built
-/// to be polled every few seconds: a write lock taken and released (nothing written), two indexed lookups, one small
-/// table read. Remote source failures are reported but never make the app unready: the papers it has stay searchable.
+/// Decides whether the app can serve: the store takes a write lock, the data directory's disk has the free space the
+/// settings ask for, and the index is in step with the store (every stored paper searchable). Built to be polled every
+/// few seconds: a write lock taken and released (nothing written), one statvfs, two indexed lookups, one small table
+/// read. Remote source failures are reported but never make the app unready: the papers it has stay searchable.
 /// </summary>
-public sealed class ReadinessCheck(SqliteDatabase database, PaperStore store, PaperIndex index, SourceStatusStore sources, TimeProvider timeProvider)
+public sealed class ReadinessCheck(SqliteDatabase database, PaperStore store, PaperIndex index, SourceStatusStore sources, IOptions<DigestOptions> options, TimeProvider timeProvider)
 {
     /// <summary>The index may trail the store this long (another process just wrote; the sync catches up within seconds).</summary>
     public static readonly TimeSpan IndexGracePeriod = TimeSpan.FromMinutes(2);
@@ -22,9 +25,20 @@ public sealed class ReadinessCheck(SqliteDatabase database, PaperStore store, Pa
     public async Task<ReadinessReport> CheckAsync(CancellationToken cancellationToken = default)
     {
         var storeCheck = await CheckStoreAsync(cancellationToken);
-        var indexCheck = storeCheck.Ok ? await CheckIndexAsync(cancellationToken) : new IndexCheck(false, "not checked: the store is unavailable", index.ChangeSeq, 0, 0);
+        var diskCheck = CheckDisk();
+        var indexCheck = storeCheck.Ok ? await CheckIndexAsync(cancellationToken) : new IndexCheck(false, "not checked: the store is unavailable", index.SearchableChangeSeq, 0, 0);
         IReadOnlyList<SourceStatus> statuses = storeCheck.Ok ? await sources.GetAllAsync(cancellationToken) : [];
-        return new ReadinessReport(storeCheck.Ok && indexCheck.Ok, storeCheck, indexCheck, statuses);
+        return new ReadinessReport(storeCheck.Ok && diskCheck.Ok && indexCheck.Ok, storeCheck, diskCheck, indexCheck, statuses);
+    }
+
+    private ComponentCheck CheckDisk()
+    {
+        var settings = options.Value;
+        if (DiskSpace.AvailableBytes(settings.DataPath) is not { } free) return new ComponentCheck(true, "free space unknown (the file system does not say)");
+        var detail = $"{DiskSpace.Format(free)} free";
+        return free >= settings.MinFreeDiskBytes
+            ? new ComponentCheck(true, detail)
+            : new ComponentCheck(false, $"{detail}, below Digest:MinFreeDiskBytes ({DiskSpace.Format(settings.MinFreeDiskBytes)}): ingests may fail; searches still work");
     }
 
     private async Task<ComponentCheck> CheckStoreAsync(CancellationToken cancellationToken)
@@ -50,7 +64,8 @@ public sealed class ReadinessCheck(SqliteDatabase database, PaperStore store, Pa
     private async Task<IndexCheck> CheckIndexAsync(CancellationToken cancellationToken)
     {
         var storeSeq = await store.LatestChangeSeqAsync(cancellationToken);
-        var indexSeq = index.ChangeSeq;
+        // What searches see, not what the writer holds: a batch applied but not yet refreshed is not findable.
+        var indexSeq = index.SearchableChangeSeq;
         var now = timeProvider.GetUtcNow();
         if (indexSeq >= storeSeq)
         {

@@ -9,23 +9,34 @@ namespace Digest.Core.Indexing;
 /// </summary>
 internal sealed class IndexOwnerLock : IDisposable
 {
+    // EWOULDBLOCK (EAGAIN) on Linux: the runtime reports a lock held elsewhere with this errno as the HResult.
+    private const int LockHeldErrno = 11;
+
     private readonly FileStream _file;
 
     private IndexOwnerLock(FileStream file) => _file = file;
 
-    /// <summary>The lock for <paramref name="indexPath"/>, or null when another process (or owner in this one) holds it.</summary>
-    public static IndexOwnerLock? TryAcquire(string indexPath)
+    /// <summary>Takes the lock for <paramref name="indexPath"/> and records this process as the owner.</summary>
+    /// <exception cref="IndexLockedException">another process (or another owner in this one) holds it.</exception>
+    /// <exception cref="IOException">the lock file cannot be created at all (a full disk, a read-only folder): not a lock held elsewhere.</exception>
+    public static IndexOwnerLock Acquire(string indexPath)
     {
         var path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(indexPath)) + ".lock";
+        FileStream file;
         try
         {
-            return new IndexOwnerLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (IOException e) when (IsHeldElsewhere(e, path))
         {
-            return null;
+            throw new IndexLockedException(indexPath, IndexOwner.Read(indexPath), e);
         }
+        IndexOwner.RecordThisProcess(indexPath);
+        return new IndexOwnerLock(file);
     }
 
     public void Dispose() => _file.Dispose();
+
+    private static bool IsHeldElsewhere(IOException e, string path) =>
+        e.HResult == LockHeldErrno || (File.Exists(path) && e.Message.Contains("being used by another process", StringComparison.Ordinal));
 }

@@ -11,7 +11,6 @@ namespace Digest.Core.Indexing;
 /// </summary>
 public sealed class IndexSynchronizer(PaperStore store, PaperIndex index, ILogger<IndexSynchronizer> logger)
 {
-    private const int BatchSize = 2_000;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>
@@ -51,26 +50,31 @@ public sealed class IndexSynchronizer(PaperStore store, PaperIndex index, ILogge
         {
             var from = index.ChangeSeq;
             var latest = await store.LatestChangeSeqAsync(cancellationToken);
-            if (latest <= from) return 0;
+            if (latest <= from)
+            {
+                // Nothing new in the store, but a failed refresh may have left applied changes unsearchable.
+                if (index.SearchableChangeSeq < index.ChangeSeq) index.Refresh();
+                return 0;
+            }
 
             var count = 0;
             var maxSeen = from;
-            var batch = new List<Paper>(BatchSize);
-            await foreach (var (paper, seq) in store.ReadChangedSinceAsync(from, cancellationToken))
+            var batch = new List<PaperChange>(PaperStore.BatchSize);
+            await foreach (var change in store.ReadChangedSinceAsync(from, cancellationToken))
             {
-                batch.Add(paper);
-                maxSeen = Math.Max(maxSeen, seq);
-                if (batch.Count == BatchSize)
+                batch.Add(change);
+                maxSeen = Math.Max(maxSeen, change.ChangeSeq);
+                if (batch.Count == PaperStore.BatchSize)
                 {
                     // The checkpoint moves only at the end: a partial catch-up must be repeated whole.
-                    index.Apply(batch, [], from);
+                    index.ApplyChanges(batch, [], from);
                     count += batch.Count;
                     batch.Clear();
                 }
             }
             // Writes are serialized, so every deletion numbered up to the newest paper seen is visible now.
             var deletions = await store.ReadDeletionsSinceAsync(from, cancellationToken);
-            index.Apply(batch, deletions, Math.Max(maxSeen, latest));
+            index.ApplyChanges(batch, deletions, Math.Max(maxSeen, latest));
             count += batch.Count;
             index.Commit();
             index.Refresh();
@@ -79,6 +83,52 @@ public sealed class IndexSynchronizer(PaperStore store, PaperIndex index, ILogge
                 logger.LogInformation("Index caught up with the store: {Count} papers indexed, {Deleted} removed, now at change {Seq}", count, deletions.Count, index.ChangeSeq);
             }
             return count;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Compares the index with the store by the number of papers each change wrote, and re-indexes every change whose
+    /// counts differ: a paper the index lost, a document the store no longer has, or one left from an older version.
+    /// Cheap enough for every start (one grouped scan of the store's change-number index, one pass over the index's
+    /// doc values). Call after <see cref="CatchUpAsync"/>. Returns the papers re-indexed plus the documents removed.
+    /// A lost document and a stray one of the same change cancel out; the lost ones are what a failed write leaves, and
+    /// stray ones (of papers the store never had) cannot come from the store at all.
+    /// </summary>
+    public async Task<int> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (index.SearchableChangeSeq < index.ChangeSeq) index.Refresh();
+            var stored = await store.CountByChangeSeqAsync(cancellationToken);
+            var indexed = index.CountByChangeSeq();
+            var differing = stored.Keys.Union(indexed.Keys)
+                .Where(seq => stored.GetValueOrDefault(seq) != indexed.GetValueOrDefault(seq))
+                .ToHashSet();
+            if (differing.Count == 0) return 0;
+
+            var storedIds = await store.IdsWithChangeSeqsAsync(differing, cancellationToken);
+            var ids = storedIds.Union(index.IdsWithChangeSeqs(differing), StringComparer.Ordinal).ToList();
+            var reindexed = 0;
+            var removed = 0;
+            foreach (var chunk in ids.Chunk(PaperStore.BatchSize))
+            {
+                var papers = await store.GetChangesAsync(chunk, cancellationToken);
+                var gone = chunk.Except(papers.Select(p => p.Paper.Id), StringComparer.Ordinal).ToList();
+                index.ApplyChanges(papers, gone, index.ChangeSeq);
+                reindexed += papers.Count;
+                removed += gone.Count;
+            }
+            index.Commit();
+            index.Refresh();
+            logger.LogWarning(
+                "The index disagreed with the store in {Changes} changes (store {Stored} papers, index {Indexed} documents there); re-indexed {Reindexed} papers and removed {Removed} documents",
+                differing.Count, differing.Sum(s => stored.GetValueOrDefault(s)), differing.Sum(s => indexed.GetValueOrDefault(s)), reindexed, removed);
+            return reindexed + removed;
         }
         finally
         {

@@ -8,7 +8,9 @@ namespace Digest.Core.Indexing;
 /// <summary>Turns a paper into its Lucene document: searchable text, exact filter terms, facet doc values, and the stored fields a result list needs.</summary>
 public static class PaperDocumentFactory
 {
-    public static Document Create(Paper paper)
+    /// <param name="paper">The stored paper.</param>
+    /// <param name="changeSeq">The store change that last wrote it, kept as doc values so the index can be verified against the store.</param>
+    public static Document Create(Paper paper, long changeSeq)
     {
         var document = new Document
         {
@@ -49,6 +51,7 @@ public static class PaperDocumentFactory
 
         document.Add(new NumericDocValuesField(PaperFields.Upvotes, paper.Upvotes ?? 0));
         if (paper.Upvotes is { } upvotes) document.Add(new StoredField(PaperFields.Upvotes, upvotes));
+        document.Add(new NumericDocValuesField(PaperFields.ChangeSeq, changeSeq));
         return document;
     }
 

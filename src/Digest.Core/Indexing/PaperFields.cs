@@ -68,6 +68,9 @@ public static class PaperFields
     /// <summary>Upvotes: numeric doc values for sorting, stored.</summary>
     public const string Upvotes = "upvotes";
 
+    /// <summary>The store change that last wrote the paper: numeric doc values, for verifying the index against the store.</summary>
+    public const string ChangeSeq = "change_seq";
+
     /// <summary>Value of <see cref="HasCode"/> for papers with code.</summary>
     public const string Yes = "yes";
 

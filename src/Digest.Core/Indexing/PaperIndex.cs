@@ -1,5 +1,6 @@
 using System.Globalization;
 using Digest.Core.Papers;
+using Digest.Core.Storage;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -15,6 +16,13 @@ namespace Digest.Core.Indexing;
 /// gap after a crash (or papers written by another process) can be found and indexed without a rebuild.
 /// A missing or unreadable index is recreated empty (at change 0), which makes the next catch-up a full rebuild.
 /// </summary>
+/// <remarks>
+/// The checkpoint only ever records what a successful commit made durable. A write that fails (a full disk while a
+/// segment is flushed or committed) may have dropped buffered documents inside the writer without a trace; committing
+/// that writer later would record a change number whose documents are gone, and every catch-up would start past them.
+/// So any failed write rolls the writer back to its last commit, opens a new one, and moves the change number back to
+/// the committed one: the next catch-up indexes the lost changes again.
+/// </remarks>
 public sealed class PaperIndex : IDisposable
 {
     private const string ChangeSeqKey = "change_seq";
@@ -25,51 +33,57 @@ public sealed class PaperIndex : IDisposable
     /// <see cref="PaperAnalyzer"/>: an index committed under another schema has no usable checkpoint, so opening it
     /// starts a rebuild from the store instead of searching documents that lack fields queries now use.
     /// </summary>
-    public const string Schema = "2";
+    public const string Schema = "3";
 
     static PaperIndex() => PaperCodec.Register();
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
-    private readonly IndexWriter _writer;
-    private readonly SearcherManager _searchers;
     private readonly IndexOwnerLock _ownerLock;
+    private readonly ILogger<PaperIndex> _logger;
+    private readonly System.Threading.Lock _recovery = new();
+    private volatile IndexGeneration _current;
+    // The writer could not be reopened after a failed write: searches use the last searchers until a write reopens it.
+    private volatile bool _writerBroken;
     private long _changeSeq;
+    private long _searchableSeq;
+    private long _committedSeq;
 
     /// <summary>Opens (or creates) the index at <paramref name="indexPath"/>.</summary>
     /// <exception cref="IndexLockedException">another process holds the index.</exception>
     public PaperIndex(string indexPath, ILogger<PaperIndex> logger)
     {
         IndexPath = indexPath;
+        _logger = logger;
         System.IO.Directory.CreateDirectory(indexPath);
-        _ownerLock = IndexOwnerLock.TryAcquire(indexPath) ?? throw new IndexLockedException(indexPath, new IOException($"{indexPath}.lock is held by another process"));
+        _ownerLock = IndexOwnerLock.Acquire(indexPath);
         // Not FSDirectory.Open (MMapDirectory on Linux) nor NIOFSDirectory: see MappedFileDirectory for why.
         _directory = new MappedFileDirectory(new DirectoryInfo(indexPath));
         _analyzer = PaperAnalyzer.Create();
         try
         {
-            (_writer, _searchers) = Open(OpenMode.CREATE_OR_APPEND);
+            _current = Open(OpenMode.CREATE_OR_APPEND);
         }
         catch (LockObtainFailedException e)
         {
             _directory.Dispose();
             _ownerLock.Dispose();
-            throw new IndexLockedException(indexPath, e);
+            throw new IndexLockedException(indexPath, IndexOwner.Read(indexPath), e);
         }
         catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException)
         {
             logger.LogWarning(e, "The index at {IndexPath} could not be read; it is recreated and rebuilt from the store", indexPath);
             ClearDirectory();
-            (_writer, _searchers) = Open(OpenMode.CREATE);
+            _current = Open(OpenMode.CREATE);
             WasRecreated = true;
         }
 
-        _changeSeq = ReadCommittedChangeSeq(_writer);
-        if (_changeSeq == 0 && !WasRecreated && _writer.NumDocs > 0)
+        _committedSeq = _searchableSeq = _changeSeq = ReadCommittedChangeSeq(_current.Writer);
+        if (_changeSeq == 0 && !WasRecreated && _current.Writer.NumDocs > 0)
         {
             // Documents without a checkpoint (or of another schema) cannot be trusted to match the store or the queries.
             logger.LogWarning("The index at {IndexPath} has no change checkpoint of schema {Schema}; it is rebuilt from the store", indexPath, Schema);
-            _writer.DeleteAll();
+            _current.Writer.DeleteAll();
         }
     }
 
@@ -78,8 +92,14 @@ public sealed class PaperIndex : IDisposable
     /// <summary>True when the index was missing or unreadable and was created empty.</summary>
     public bool WasRecreated { get; }
 
-    /// <summary>The store change sequence number the index reflects (including uncommitted, searchable changes).</summary>
+    /// <summary>The store change sequence number the index writer holds (including changes not yet searchable or committed).</summary>
     public long ChangeSeq => Interlocked.Read(ref _changeSeq);
+
+    /// <summary>The change number searches see: every paper written up to it can be found (readiness reports this one).</summary>
+    public long SearchableChangeSeq => Interlocked.Read(ref _searchableSeq);
+
+    /// <summary>The change number of the last successful commit: what survives a crash.</summary>
+    public long CommittedChangeSeq => Interlocked.Read(ref _committedSeq);
 
     /// <summary>Documents in the index (as of the last refresh).</summary>
     public int DocumentCount => Search(searcher => searcher.IndexReader.NumDocs);
@@ -88,24 +108,40 @@ public sealed class PaperIndex : IDisposable
     /// Adds or replaces the papers' documents and drops the documents of deleted ids, then records <paramref name="changeSeq"/>.
     /// Papers in <paramref name="newPapers"/> are known to have no document yet, which saves the delete-by-id.
     /// </summary>
-    public void Apply(IReadOnlyList<Paper> papers, IEnumerable<string> deletedIds, long changeSeq, IReadOnlySet<string>? newPapers = null)
-    {
-        foreach (var id in deletedIds) _writer.DeleteDocuments(new Term(PaperFields.Id, id));
-        // IndexWriter takes documents from several threads at once (one in-memory segment each): analysis is the costly part and runs on every core.
-        Parallel.ForEach(papers, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, paper =>
+    public void ApplyChanges(IReadOnlyList<PaperChange> papers, IEnumerable<string> deletedIds, long changeSeq, IReadOnlySet<string>? newPapers = null) =>
+        Write(generation =>
         {
-            var document = PaperDocumentFactory.Create(paper);
-            if (newPapers?.Contains(paper.Id) == true) _writer.AddDocument(document);
-            else _writer.UpdateDocument(new Term(PaperFields.Id, paper.Id), document);
+            var writer = generation.Writer;
+            foreach (var id in deletedIds) writer.DeleteDocuments(new Term(PaperFields.Id, id));
+            // IndexWriter takes documents from several threads at once (one in-memory segment each): analysis is the costly part and runs on every core.
+            Parallel.ForEach(papers, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, change =>
+            {
+                var document = PaperDocumentFactory.Create(change.Paper, change.ChangeSeq);
+                if (newPapers?.Contains(change.Paper.Id) == true) writer.AddDocument(document);
+                else writer.UpdateDocument(new Term(PaperFields.Id, change.Paper.Id), document);
+            });
+            if (changeSeq > ChangeSeq) Interlocked.Exchange(ref _changeSeq, changeSeq);
         });
-        if (changeSeq > ChangeSeq) Interlocked.Exchange(ref _changeSeq, changeSeq);
-    }
+
+    /// <summary>Adds or replaces papers that one store change (<paramref name="changeSeq"/>) wrote; see the other overload.</summary>
+    public void Apply(IReadOnlyList<Paper> papers, IEnumerable<string> deletedIds, long changeSeq, IReadOnlySet<string>? newPapers = null) =>
+        ApplyChanges([.. papers.Select(p => new PaperChange(p, changeSeq))], deletedIds, changeSeq, newPapers);
+
+    /// <summary>Drops the documents of these ids (papers the store no longer has).</summary>
+    public void Delete(IEnumerable<string> ids) =>
+        Write(generation =>
+        {
+            foreach (var id in ids) generation.Writer.DeleteDocuments(new Term(PaperFields.Id, id));
+        });
 
     /// <summary>Removes every document and resets the checkpoint: the next catch-up rebuilds from the store.</summary>
     public void Clear()
     {
-        _writer.DeleteAll();
-        Interlocked.Exchange(ref _changeSeq, 0);
+        Write(generation =>
+        {
+            generation.Writer.DeleteAll();
+            Interlocked.Exchange(ref _changeSeq, 0);
+        });
         Commit();
     }
 
@@ -115,48 +151,174 @@ public sealed class PaperIndex : IDisposable
     /// <summary>Makes recent changes visible to searches. Call after a batch, not per query.</summary>
     public void Refresh()
     {
-        _searchers.MaybeRefreshBlocking();
+        var applied = ChangeSeq;
+        // A refresh flushes buffered documents to new segments: on a full disk this is where they fail.
+        Write(generation => generation.Searchers.MaybeRefreshBlocking());
+        Interlocked.Exchange(ref _searchableSeq, applied);
         Refreshed?.Invoke();
     }
 
     /// <summary>Makes changes durable, with the checkpoint. Costs an fsync: once per run or batch, not per paper.</summary>
     public void Commit()
     {
-        _writer.SetCommitData(new Dictionary<string, string>
+        var applied = ChangeSeq;
+        Write(generation =>
         {
-            [ChangeSeqKey] = ChangeSeq.ToString(CultureInfo.InvariantCulture),
-            [SchemaKey] = Schema,
+            var writer = generation.Writer;
+            writer.SetCommitData(new Dictionary<string, string>
+            {
+                [ChangeSeqKey] = applied.ToString(CultureInfo.InvariantCulture),
+                [SchemaKey] = Schema,
+            });
+            writer.Commit();
         });
-        _writer.Commit();
+        Interlocked.Exchange(ref _committedSeq, applied);
     }
 
     /// <summary>Runs <paramref name="work"/> with a searcher that stays valid for its duration.</summary>
     public T Search<T>(Func<IndexSearcher, T> work)
     {
-        var searcher = _searchers.Acquire();
-        try
+        while (true)
         {
-            return work(searcher);
-        }
-        finally
-        {
-            _searchers.Release(searcher);
+            var generation = _current;
+            IndexSearcher searcher;
+            try
+            {
+                searcher = generation.Searchers.Acquire();
+            }
+            catch (ObjectDisposedException) when (!ReferenceEquals(generation, _current))
+            {
+                continue; // replaced by a recovery between reading it and acquiring: take the new one
+            }
+            try
+            {
+                return work(searcher);
+            }
+            finally
+            {
+                generation.Searchers.Release(searcher);
+            }
         }
     }
+
+    /// <summary>Documents per change number among the searchable documents: what <see cref="IndexSynchronizer.VerifyAsync"/> compares with the store.</summary>
+    public IReadOnlyDictionary<long, int> CountByChangeSeq() => Search(searcher =>
+    {
+        var counts = new Dictionary<long, int>();
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            var seqs = reader.GetNumericDocValues(PaperFields.ChangeSeq);
+            var live = reader.LiveDocs;
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc)) continue;
+                var seq = seqs?.Get(doc) ?? 0;
+                counts[seq] = counts.GetValueOrDefault(seq) + 1;
+            }
+        }
+        return (IReadOnlyDictionary<long, int>)counts;
+    });
+
+    /// <summary>Ids of the searchable documents written by one of <paramref name="changeSeqs"/>.</summary>
+    public IReadOnlyList<string> IdsWithChangeSeqs(IReadOnlySet<long> changeSeqs) => Search(searcher =>
+    {
+        var ids = new List<string>();
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            var seqs = reader.GetNumericDocValues(PaperFields.ChangeSeq);
+            var live = reader.LiveDocs;
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc)) continue;
+                if (changeSeqs.Contains(seqs?.Get(doc) ?? 0)) ids.Add(reader.Document(doc).Get(PaperFields.Id));
+            }
+        }
+        return (IReadOnlyList<string>)ids;
+    });
 
     /// <summary>The analyzer of every field (for query parsers and highlighters).</summary>
     public Analyzer Analyzer => _analyzer;
 
     public void Dispose()
     {
-        _searchers.Dispose();
-        _writer.Dispose();
+        var generation = _current;
+        generation.Searchers.Dispose();
+        try
+        {
+            generation.Writer.Dispose();
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // Closing commits what is buffered; on a full disk that fails. The last commit stays, and the next start catches up.
+            _logger.LogWarning("The index could not save its last changes on close ({Reason}); the next start indexes them from the store", StorageFailure.Describe(e));
+            RollBackQuietly(generation.Writer);
+        }
         _analyzer.Dispose();
         _directory.Dispose();
         _ownerLock.Dispose();
     }
 
-    private (IndexWriter Writer, SearcherManager Searchers) Open(OpenMode mode)
+    /// <summary>
+    /// Runs a write on the writer. On failure the writer is rolled back to its last commit and reopened, and the change
+    /// number returns to the committed one (see the remarks on the type); the exception is rethrown to the caller.
+    /// </summary>
+    private void Write(Action<IndexGeneration> write)
+    {
+        if (_writerBroken) Reopen(_current);
+        var generation = _current;
+        try
+        {
+            write(generation);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("An index write failed ({Reason}); the index goes back to its last commit at change {Seq} and catches up from there", StorageFailure.Describe(e), CommittedChangeSeq);
+            Reopen(generation);
+            throw;
+        }
+    }
+
+    private void Reopen(IndexGeneration failed)
+    {
+        lock (_recovery)
+        {
+            if (!ReferenceEquals(failed, _current)) return; // another thread has recovered already
+            if (!_writerBroken) RollBackQuietly(failed.Writer);
+            var committed = CommittedChangeSeq;
+            Interlocked.Exchange(ref _changeSeq, committed);
+            Interlocked.Exchange(ref _searchableSeq, Math.Min(SearchableChangeSeq, committed));
+            try
+            {
+                _current = Open(OpenMode.CREATE_OR_APPEND);
+                _writerBroken = false;
+                Interlocked.Exchange(ref _searchableSeq, committed);
+            }
+            catch (Exception e)
+            {
+                // Searches keep the searchers they have; the next write tries again.
+                _writerBroken = true;
+                throw new IOException($"The index writer could not be reopened: {StorageFailure.Describe(e)}", e);
+            }
+            failed.Searchers.Dispose();
+        }
+        Refreshed?.Invoke();
+    }
+
+    private void RollBackQuietly(IndexWriter writer)
+    {
+        try
+        {
+            writer.Rollback();
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("Rolling the index writer back failed ({Reason})", StorageFailure.Describe(e));
+        }
+    }
+
+    private IndexGeneration Open(OpenMode mode)
     {
         var config = new IndexWriterConfig(PaperAnalyzer.Version, _analyzer)
         {
@@ -168,7 +330,7 @@ public sealed class PaperIndex : IDisposable
         try
         {
             if (mode == OpenMode.CREATE) writer.Commit();
-            return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+            return new IndexGeneration(writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
         }
         catch
         {

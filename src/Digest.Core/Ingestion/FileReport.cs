@@ -17,6 +17,9 @@ public sealed class FileReport
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
 
+    /// <summary>Valid records of a batch the storage failed to write (a full disk); they were not stored.</summary>
+    public int NotStored { get; set; }
+
     /// <summary>File-level observations, for example an inferred year.</summary>
     public List<string> Notes { get; } = [];
 }

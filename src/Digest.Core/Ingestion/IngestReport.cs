@@ -19,16 +19,26 @@ public sealed class IngestReport
     /// <summary>Set when the run was cancelled (shutdown): batches already committed stay stored, the rest was rolled back.</summary>
     public bool Cancelled { get; set; }
 
+    /// <summary>
+    /// Set when the storage failed (a full disk, an I/O error): the run stopped there. Batches committed before it are
+    /// stored and counted; the batch in progress was rolled back and the rest was not read.
+    /// </summary>
+    public string? StorageFailure { get; set; }
+
     public int FilesRead => Files.Count(f => f.Error is null);
     public int Seen => Files.Sum(f => f.Seen);
     public int Added => Files.Sum(f => f.Added);
     public int Updated => Files.Sum(f => f.Updated);
     public int Unchanged => Files.Sum(f => f.Unchanged);
     public int Rejected => Files.Sum(f => f.Rejected) + Files.Count(f => f.Error is not null);
+    public int NotStored => Files.Sum(f => f.NotStored);
 
-    /// <summary>0 when everything was accepted, 1 when some records were rejected (the rest stored), 2 when nothing could be read.</summary>
+    /// <summary>
+    /// 0 when everything was accepted, 1 when some records were rejected (the rest stored), 2 when nothing could be
+    /// read or the storage failed (what was committed before the failure stays stored).
+    /// </summary>
     public int ExitCode =>
-        Files.Count == 0 || Files.All(f => f.Error is not null) ? 2
+        Files.Count == 0 || Files.All(f => f.Error is not null) || StorageFailure is not null ? 2
         : Rejected > 0 || Cancelled ? 1
         : 0;
 
@@ -59,6 +69,10 @@ public sealed class IngestReport
         text.AppendLine($"Total: {FilesRead} of {Files.Count} files read, {Seen} records seen, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {seconds:0.00} s ({Seen / seconds:0} records/s)");
         if (Seen > 0 && Added == 0 && Updated == 0) text.AppendLine("Nothing changed: every record was already stored.");
         if (Cancelled) text.AppendLine("Cancelled: committed batches are kept, the batch in progress was rolled back.");
+        if (StorageFailure is not null)
+        {
+            text.AppendLine($"Stopped: {StorageFailure}. The {Added} added and {Updated} updated papers above are stored; {NotStored} records of the batch in progress and everything after them were not. Free space and ingest the same files again: stored papers are left unchanged.");
+        }
         return text.ToString();
     }
 }

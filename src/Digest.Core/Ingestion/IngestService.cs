@@ -26,7 +26,7 @@ public sealed class IngestService(
     TimeProvider? timeProvider = null)
 {
     /// <summary>Papers per store transaction and index refresh.</summary>
-    public const int BatchSize = 2_000;
+    public const int BatchSize = PaperStore.BatchSize;
 
     private const int DetectionBytes = 16 * 1024;
 
@@ -49,6 +49,7 @@ public sealed class IngestService(
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await IngestSourceAsync(source, request, report, progress, cancellationToken);
+                if (report.StorageFailure is not null) break;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -58,13 +59,37 @@ public sealed class IngestService(
         }
         finally
         {
-            if (indexSynchronizer is not null) await indexSynchronizer.CommitAsync(CancellationToken.None);
+            if (indexSynchronizer is not null) await CommitIndexAsync();
             report.FinishedAt = _time.GetUtcNow();
         }
-        await store.RecordRunAsync(request.Origin, report, CancellationToken.None);
+        try
+        {
+            await store.RecordRunAsync(request.Origin, report, CancellationToken.None);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            logger.LogWarning("The ingest run could not be logged in the store: {Reason}", StorageFailure.Describe(e));
+        }
+        if (report.StorageFailure is not null)
+        {
+            logger.LogError("Ingest ({Origin}) stopped: {Reason}; {Added} added and {Updated} updated papers before it are stored", request.Origin, report.StorageFailure, report.Added, report.Updated);
+        }
         logger.LogInformation("Ingest ({Origin}): {Files} files, {Seen} seen, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
             request.Origin, report.Files.Count, report.Seen, report.Added, report.Updated, report.Unchanged, report.Rejected);
         return report;
+    }
+
+    /// <summary>Commits the index at the end of a run; on a failing disk the store keeps the papers and the index catches up later.</summary>
+    private async Task CommitIndexAsync()
+    {
+        try
+        {
+            await indexSynchronizer!.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            logger.LogWarning("The index could not commit ({Reason}); the stored papers are indexed once space is free", StorageFailure.Describe(e));
+        }
     }
 
     private async Task IngestSourceAsync(IngestSource source, IngestRequest request, IngestReport report, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
@@ -151,15 +176,38 @@ public sealed class IngestService(
             batch.Add(paper);
             if (batch.Count == BatchSize)
             {
-                await StoreBatchAsync(batch, file, cancellationToken);
+                if (!await TryStoreBatchAsync(batch, file, report, cancellationToken)) return;
                 batch.Clear();
                 progress?.Report(new IngestProgress(file.File, file.Seen, clock.Elapsed));
             }
         }
-        if (batch.Count > 0) await StoreBatchAsync(batch, file, cancellationToken);
+        if (batch.Count > 0) await TryStoreBatchAsync(batch, file, report, cancellationToken);
         progress?.Report(new IngestProgress(file.File, file.Seen, clock.Elapsed));
     }
 
+    /// <summary>
+    /// Stores a batch; false when the storage failed (a full disk), which stops the run: the batch was rolled back and
+    /// its counts are taken back, so the report says exactly what is stored. A failure after the store committed
+    /// (while indexing) keeps the batch: the index catches up from the store later.
+    /// </summary>
+    private async Task<bool> TryStoreBatchAsync(List<Paper> incoming, FileReport file, IngestReport report, CancellationToken cancellationToken)
+    {
+        var (added, updated, unchanged) = (file.Added, file.Updated, file.Unchanged);
+        try
+        {
+            await StoreBatchAsync(incoming, file, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            (file.Added, file.Updated, file.Unchanged) = (added, updated, unchanged);
+            file.NotStored += incoming.Count;
+            report.StorageFailure = StorageFailure.Describe(e);
+            return false;
+        }
+    }
+
+    /// <summary>Merges, writes and indexes a batch. A storage failure escapes only before the store committed it.</summary>
     private async Task StoreBatchAsync(List<Paper> incoming, FileReport file, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -182,8 +230,16 @@ public sealed class IngestService(
 
         if (indexSynchronizer is not null)
         {
-            // From here the store has the batch; indexing it must not be cancelled half-way (a catch-up would repair it anyway).
-            await indexSynchronizer.IndexCommittedBatchAsync(changed, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq, batch.ChangeSeq - 1, CancellationToken.None);
+            try
+            {
+                // From here the store has the batch; indexing it must not be cancelled half-way (a catch-up would repair it anyway).
+                await indexSynchronizer.IndexCommittedBatchAsync(changed, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq, batch.ChangeSeq - 1, CancellationToken.None);
+            }
+            catch (Exception e) when (StorageFailure.Is(e))
+            {
+                // Stored but not indexed: the index went back to its last commit and catches up from the store once it can write.
+                logger.LogWarning("A stored batch could not be indexed ({Reason}); the index catches up from the store later", StorageFailure.Describe(e));
+            }
         }
     }
 

@@ -36,16 +36,40 @@ public sealed class DigestInitializer(
         if (services.GetService<PaperIndex>() is { } index)
         {
             if (index.WasRecreated) logger.LogWarning("The index was missing or unreadable; rebuilding it from the store");
-            await services.GetRequiredService<IndexSynchronizer>().CatchUpAsync(cancellationToken);
+            var synchronizer = services.GetRequiredService<IndexSynchronizer>();
+            await UnlessStorageFailsAsync("Bringing the index in step with the store", async () =>
+            {
+                await synchronizer.CatchUpAsync(cancellationToken);
+                await synchronizer.VerifyAsync(cancellationToken);
+            });
         }
 
-        if (await topicReassigner.IsNeededAsync(cancellationToken))
+        await UnlessStorageFailsAsync("Filing papers into topics", async () =>
         {
-            // The taxonomy changed since topics were assigned (or this is the first start): every paper is filed again.
-            await topicReassigner.ReassignAllAsync(cancellationToken);
-        }
+            if (await topicReassigner.IsNeededAsync(cancellationToken))
+            {
+                // The taxonomy changed since topics were assigned (or this is the first start): every paper is filed again.
+                await topicReassigner.ReassignAllAsync(cancellationToken);
+            }
+        });
 
-        if (seedSample && options.Value.SeedSampleDigest) await SeedSampleAsync(cancellationToken);
+        if (seedSample && options.Value.SeedSampleDigest) await UnlessStorageFailsAsync("Ingesting the sample digest", () => SeedSampleAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs a start-up step that writes, and carries on when the storage fails (a full disk): the app then starts and
+    /// serves what it has, readiness reports the disk, and the index catch-up is retried in the background.
+    /// </summary>
+    private async Task UnlessStorageFailsAsync(string step, Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            logger.LogError("{Step} failed: {Reason}. Starting with what is stored; it is tried again once space is free", step, StorageFailure.Describe(e));
+        }
     }
 
     private async Task SeedSampleAsync(CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ namespace Digest.Core.Storage;
 /// <summary>The store of record: papers in SQLite. The index is derived from it and can always be rebuilt.</summary>
 public sealed class PaperStore(SqliteDatabase database)
 {
+    /// <summary>Papers per store transaction, and per chunk when they are read back to be indexed.</summary>
+    public const int BatchSize = 2_000;
+
     /// <summary>Starts a write transaction; see <see cref="PaperStoreBatch"/>.</summary>
     public Task<PaperStoreBatch> BeginBatchAsync(CancellationToken cancellationToken = default) =>
         PaperStoreBatch.BeginAsync(database, cancellationToken);
@@ -28,13 +31,44 @@ public sealed class PaperStore(SqliteDatabase database)
     private const string ChangedSinceSql = $"SELECT {PaperRow.Columns}, change_seq AS ChangeSeq FROM papers WHERE change_seq > @seq ORDER BY change_seq";
 
     /// <summary>Papers written after change <paramref name="seq"/>, oldest change first, streamed (0 streams them all).</summary>
-    public async IAsyncEnumerable<(Paper Paper, long ChangeSeq)> ReadChangedSinceAsync(long seq, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Indexing.PaperChange> ReadChangedSinceAsync(long seq, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await foreach (var row in connection.QueryUnbufferedAsync<PaperRow>(ChangedSinceSql, new { seq }).WithCancellation(cancellationToken))
         {
-            yield return (row.ToPaper(), row.ChangeSeq);
+            yield return new Indexing.PaperChange(row.ToPaper(), row.ChangeSeq);
         }
+    }
+
+    private const string CountByChangeSeqSql = "SELECT change_seq AS Seq, COUNT(*) AS Count FROM papers GROUP BY change_seq";
+
+    /// <summary>How many stored papers each change last wrote (a scan of the change-number index, no rows read).</summary>
+    public async Task<IReadOnlyDictionary<long, int>> CountByChangeSeqAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Seq, int Count)>(new CommandDefinition(CountByChangeSeqSql, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Seq, r => r.Count);
+    }
+
+    private const string IdsWithChangeSeqsSql = "SELECT id FROM papers WHERE change_seq IN (SELECT value FROM json_each(@seqs))";
+
+    /// <summary>Ids of the papers last written by one of <paramref name="changeSeqs"/>.</summary>
+    public async Task<IReadOnlyList<string>> IdsWithChangeSeqsAsync(IReadOnlyCollection<long> changeSeqs, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Numbers only, so the JSON array is written directly.
+        var seqs = "[" + string.Join(",", changeSeqs.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
+        return (await connection.QueryAsync<string>(new CommandDefinition(IdsWithChangeSeqsSql, new { seqs }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    private const string ChangesByIdSql = $"SELECT {PaperRow.Columns}, change_seq AS ChangeSeq FROM papers WHERE id IN (SELECT value FROM json_each(@ids))";
+
+    /// <summary>The stored papers among <paramref name="ids"/>, with the change that last wrote each (ids not stored are left out).</summary>
+    public async Task<IReadOnlyList<Indexing.PaperChange>> GetChangesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PaperRow>(new CommandDefinition(ChangesByIdSql, new { ids = StoreJson.Write([.. ids]) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new Indexing.PaperChange(r.ToPaper(), r.ChangeSeq)).ToList();
     }
 
     private const string AllSql = $"SELECT {PaperRow.Columns} FROM papers ORDER BY published IS NULL, published, id";

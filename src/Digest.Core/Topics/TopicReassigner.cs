@@ -14,7 +14,6 @@ public sealed class TopicReassigner(PaperStore store, TopicAssigner assigner, In
 {
     public const string FingerprintKey = "taxonomy_fingerprint";
     public const string SlugsKey = "taxonomy_slugs";
-    private const int BatchSize = 2_000;
 
     /// <summary>True when the stored papers' topics were assigned with another taxonomy than the current one.</summary>
     public async Task<bool> IsNeededAsync(CancellationToken cancellationToken = default) =>
@@ -27,13 +26,13 @@ public sealed class TopicReassigner(PaperStore store, TopicAssigner assigner, In
 
         var papers = 0;
         var changed = 0;
-        var pending = new List<Paper>(BatchSize);
+        var pending = new List<Paper>(PaperStore.BatchSize);
         // Reading streams a snapshot (WAL) while each batch of changes commits through its own connection.
         await foreach (var paper in store.ReadAllAsync(cancellationToken))
         {
             papers++;
             pending.Add(paper);
-            if (pending.Count == BatchSize)
+            if (pending.Count == PaperStore.BatchSize)
             {
                 changed += await WriteChangesAsync(pending, cancellationToken);
                 pending.Clear();

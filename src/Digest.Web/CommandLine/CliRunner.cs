@@ -1,6 +1,7 @@
 using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Startup;
+using Digest.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Web.CommandLine;
@@ -64,6 +65,12 @@ public static class CliRunner
             await error.WriteLineAsync($"digest {command.Verb}: invalid settings:\n  " + string.Join("\n  ", e.Failures));
             return 2;
         }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // A full disk or a failing file system is the machine's state, not a bug: one line, no stack trace.
+            await error.WriteLineAsync($"digest {command.Verb}: cannot use the data directory: {StorageFailure.Describe(e)}. Nothing committed before this was lost.");
+            return 2;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;
@@ -89,9 +96,13 @@ public static class CliRunner
             index = new PaperIndex(settings.IndexPath, loggerFactory.CreateLogger<PaperIndex>());
             builder.Services.AddSingleton(index);
         }
-        catch (IndexLockedException)
+        catch (IndexLockedException e)
         {
-            await error.WriteLineAsync("note: the running app owns the index; papers are written to the store and the app indexes them within seconds.");
+            await error.WriteLineAsync("note: " + IndexHolderNote(e.Owner));
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            await error.WriteLineAsync($"note: the index cannot be opened ({StorageFailure.Describe(e)}); working on the store alone, and the index catches up when it next opens.");
         }
 
         try
@@ -105,6 +116,15 @@ public static class CliRunner
             index?.Dispose();
         }
     }
+
+    /// <summary>Says who holds the index, from what the holder recorded, instead of assuming it is the web app.</summary>
+    internal static string IndexHolderNote(IndexOwner? owner) => owner switch
+    {
+        null => "another process holds the index (it did not record which); papers are written to the store and indexed when the index owner catches up (the running app does within seconds).",
+        { Arguments.Count: > 0 } when IsVerb([.. owner.Arguments]) =>
+            $"another command holds the index: {owner.Describe()}; papers are written to the store and indexed when the app or the next command opens the index.",
+        _ => $"the running app owns the index ({owner.Describe()}); papers are written to the store and the app indexes them within seconds.",
+    };
 
     public static string UsageText() =>
         "usage: digest VERB [options]   (no verb: run the web app)\n" + string.Join("\n", CliCommands.All.Select(c => "  " + c.Usage));

@@ -38,7 +38,7 @@ public sealed class IngestCommand : ICliCommand
         await output.WriteAsync(report.ToText());
         if (!ingest.IndexesItself && (report.Added > 0 || report.Updated > 0))
         {
-            await output.WriteLineAsync("The running app owns the index: it will show these papers within seconds.");
+            await output.WriteLineAsync("Another process holds the index (see the note above): these papers are searchable once it indexes them.");
         }
         return report.ExitCode;
     }

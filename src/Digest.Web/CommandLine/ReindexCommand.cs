@@ -30,7 +30,7 @@ public sealed class ReindexCommand : ICliCommand
 
         var requestedAt = DateTimeOffset.UtcNow.ToString("O");
         await store.SetSettingAsync(ReindexRequest.SettingKey, requestedAt, cancellationToken);
-        await output.WriteLineAsync("The running app owns the index; asked it to rebuild. Waiting…");
+        await output.WriteLineAsync("Another process owns the index (normally the running app); asked it to rebuild. Waiting…");
         var deadline = DateTime.UtcNow.AddMinutes(10);
         while (DateTime.UtcNow < deadline)
         {

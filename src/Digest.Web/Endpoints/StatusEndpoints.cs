@@ -1,5 +1,6 @@
 using System.Reflection;
 using Digest.Core.Configuration;
+using Digest.Core.Health;
 using Digest.Core.Indexing;
 using Digest.Core.Sources;
 using Digest.Core.Storage;
@@ -25,7 +26,8 @@ public static class StatusEndpoints
                 papers = stats.Papers,
                 newestPublished = stats.NewestPublished,
                 store = new { changeSeq = stats.ChangeSeq },
-                index = new { documents = index.DocumentCount, changeSeq = index.ChangeSeq },
+                index = new { documents = index.DocumentCount, changeSeq = index.SearchableChangeSeq, committedChangeSeq = index.CommittedChangeSeq },
+                disk = new { freeBytes = DiskSpace.AvailableBytes(options.Value.DataPath) },
                 recentIngests = stats.RecentRuns,
                 sources = (await sources.GetAllAsync(cancellationToken)).Where(s => configured.Contains(s.Name)),
             });

@@ -14,6 +14,8 @@ internal sealed class IndexSyncService(IndexSynchronizer synchronizer, PaperStor
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.IndexSyncInterval);
+        // After a failed catch-up (a full disk) the next good one is followed by a verification against the store.
+        var failedBefore = false;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -26,13 +28,21 @@ internal sealed class IndexSyncService(IndexSynchronizer synchronizer, PaperStor
                     logger.LogInformation("Index rebuilt on request: {Count} papers", count);
                 }
                 await synchronizer.CatchUpAsync(stoppingToken);
+                if (failedBefore) await synchronizer.VerifyAsync(stoppingToken);
+                failedBefore = false;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+            catch (Exception e) when (StorageFailure.Is(e))
+            {
+                if (!failedBefore) logger.LogWarning("Index catch-up cannot write ({Reason}); retrying every {Interval}", StorageFailure.Describe(e), options.Value.IndexSyncInterval);
+                failedBefore = true;
+            }
             catch (Exception e)
             {
+                failedBefore = true;
                 // A locked or busy store now is no reason to stop syncing later.
                 logger.LogError(e, "Index catch-up failed; retrying in {Interval}", options.Value.IndexSyncInterval);
             }

@@ -72,7 +72,7 @@ public class PaperIndexFormatTests
         using (var analyzer = PaperAnalyzer.Create())
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(PaperAnalyzer.Version, analyzer) { Codec = new Lucene46Codec() }))
         {
-            foreach (var paper in papers.Take(5)) writer.AddDocument(PaperDocumentFactory.Create(paper));
+            foreach (var paper in papers.Take(5)) writer.AddDocument(PaperDocumentFactory.Create(paper, 1));
             writer.SetCommitData(new Dictionary<string, string> { ["change_seq"] = "1", ["schema"] = PaperIndex.Schema });
             writer.Commit();
         }

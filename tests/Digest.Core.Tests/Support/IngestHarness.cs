@@ -9,18 +9,35 @@ namespace Digest.Core.Tests.Support;
 /// <summary>The real ingest service over a <see cref="TempDataDirectory"/>, owning its index unless told otherwise.</summary>
 public sealed class IngestHarness : IDisposable
 {
-    public IngestHarness(bool ownsIndex = true, Action<IngestLimits>? limits = null)
+    /// <param name="ownsIndex">Whether this harness opens the index (false: another process owns it).</param>
+    /// <param name="limits">Changes to the ingest limits.</param>
+    /// <param name="data">The data directory to use (default: a new temp one).</param>
+    /// <param name="beforeIndexOpens">Runs before the index is opened, for example to mount a small file system at the index path.</param>
+    public IngestHarness(bool ownsIndex = true, Action<IngestLimits>? limits = null, TempDataDirectory? data = null, Action<TempDataDirectory>? beforeIndexOpens = null)
     {
+        Data = data ?? new TempDataDirectory();
         limits?.Invoke(Data.Options.Limits);
-        if (ownsIndex)
-        {
-            Index = Data.OpenIndex();
-            Synchronizer = new IndexSynchronizer(Data.Store, Index, NullLogger<IndexSynchronizer>.Instance);
-        }
+        beforeIndexOpens?.Invoke(Data);
+        if (ownsIndex) OpenIndex();
         Service = new IngestService(Data.Store, Synchronizer, Topics, Data.OptionsWrapper, NullLogger<IngestService>.Instance);
     }
 
-    public TempDataDirectory Data { get; } = new();
+    /// <summary>Closes the index and opens it again, as a restart of the app does.</summary>
+    public void ReopenIndex()
+    {
+        Index?.Dispose();
+        Index = null;
+        OpenIndex();
+        Service = new IngestService(Data.Store, Synchronizer, Topics, Data.OptionsWrapper, NullLogger<IngestService>.Instance);
+    }
+
+    private void OpenIndex()
+    {
+        Index = Data.OpenIndex();
+        Synchronizer = new IndexSynchronizer(Data.Store, Index, NullLogger<IndexSynchronizer>.Instance);
+    }
+
+    public TempDataDirectory Data { get; }
 
     /// <summary>The default taxonomy's assigner, shared: compiling the topic queries once is enough for every test.</summary>
     public static TopicAssigner Topics { get; } = new(TaxonomyLoader.LoadDefault().Taxonomy!);
@@ -29,7 +46,7 @@ public sealed class IngestHarness : IDisposable
 
     public IndexSynchronizer? Synchronizer { get; private set; }
 
-    public IngestService Service { get; }
+    public IngestService Service { get; private set; }
 
     public Task<IngestReport> IngestTextAsync(string name, string content, IngestRequest? request = null, CancellationToken cancellationToken = default)
     {

@@ -9,9 +9,10 @@ namespace Digest.Core.Tests.Support;
 /// <summary>A data directory of its own for one test: a real SQLite file and a real index folder, deleted afterwards.</summary>
 public sealed class TempDataDirectory : IDisposable
 {
-    public TempDataDirectory()
+    /// <param name="path">An existing (empty) folder to use, for example a small file system a test mounted; by default a new temp folder.</param>
+    public TempDataDirectory(string? path = null)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "digest-tests", Guid.NewGuid().ToString("N"));
+        Path = path ?? NewPath();
         Directory.CreateDirectory(Path);
         Options = new DigestOptions { DataDirectory = Path, SeedSampleDigest = false };
         Database = new SqliteDatabase(Options.DatabasePath);
@@ -20,6 +21,9 @@ public sealed class TempDataDirectory : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>A fresh folder name under the tests' temp folder (not created).</summary>
+    public static string NewPath() => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "digest-tests", Guid.NewGuid().ToString("N"));
 
     public DigestOptions Options { get; }
 

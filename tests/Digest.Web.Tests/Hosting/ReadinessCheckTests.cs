@@ -32,7 +32,7 @@ public class ReadinessCheckTests
     {
         await using var host = await TestDataHost.StartAsync();
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var check = new ReadinessCheck(host.Get<SqliteDatabase>(), host.Get<PaperStore>(), host.Get<PaperIndex>(), host.Get<SourceStatusStore>(), clock);
+        var check = new ReadinessCheck(host.Get<SqliteDatabase>(), host.Get<PaperStore>(), host.Get<PaperIndex>(), host.Get<SourceStatusStore>(), host.Get<Microsoft.Extensions.Options.IOptions<Digest.Core.Configuration.DigestOptions>>(), clock);
         Assert.True((await check.CheckAsync()).Ready);
 
         await WriteBesideAsync(host);

@@ -202,7 +202,7 @@ public sealed class IngestService(
         {
             (file.Added, file.Updated, file.Unchanged) = (added, updated, unchanged);
             file.NotStored += incoming.Count;
-            report.StorageFailure = StorageFailure.Describe(e);
+            report.StorageFailure = StorageFailure.Describe(e, options.Value.DataPath);
             return false;
         }
     }

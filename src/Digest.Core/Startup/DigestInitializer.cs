@@ -68,7 +68,7 @@ public sealed class DigestInitializer(
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {
-            logger.LogError("{Step} failed: {Reason}. Starting with what is stored; it is tried again once space is free", step, StorageFailure.Describe(e));
+            logger.LogError("{Step} failed: {Reason}. Starting with what is stored; it is tried again once space is free", step, StorageFailure.Describe(e, options.Value.DataPath));
         }
     }
 

@@ -31,13 +31,25 @@ public static class StorageFailure
         _ => false,
     };
 
-    /// <summary>One line for people: what failed, without a stack trace.</summary>
-    public static string Describe(Exception exception)
+    /// <summary>Below this many free bytes a failing write is put down to a full disk, whatever the error says.</summary>
+    private const long NearlyFullBytes = 1024 * 1024;
+
+    /// <summary>
+    /// One line for people: what failed, without a stack trace. With <paramref name="dataPath"/>, a failure on a disk
+    /// that is (nearly) full says so: SQLite reports a full disk as a generic I/O error when its shared-memory file
+    /// cannot grow.
+    /// </summary>
+    public static string Describe(Exception exception, string? dataPath = null)
     {
         var cause = Find(exception) ?? exception;
         if (IsDiskFull(cause)) return "the disk is full (no space left on the device)";
-        var message = cause.Message.ReplaceLineEndings(" ");
-        return message.Length > 300 ? message[..300] + "…" : message;
+        var message = cause.Message.ReplaceLineEndings(" ").TrimEnd('.', ' ');
+        if (message.Length > 300) message = message[..300] + "…";
+        if (dataPath is not null && Health.DiskSpace.AvailableBytes(dataPath) is { } free && free < NearlyFullBytes)
+        {
+            return $"the disk is full ({Health.DiskSpace.Format(free)} free; {message})";
+        }
+        return message;
     }
 
     private static Exception? Find(Exception exception)

@@ -68,7 +68,8 @@ public static class CliRunner
         catch (Exception e) when (StorageFailure.Is(e))
         {
             // A full disk or a failing file system is the machine's state, not a bug: one line, no stack trace.
-            await error.WriteLineAsync($"digest {command.Verb}: cannot use the data directory: {StorageFailure.Describe(e)}. Nothing committed before this was lost.");
+            var dataPath = DataPathOf(command);
+            await error.WriteLineAsync($"digest {command.Verb}: cannot use the data directory {dataPath}: {StorageFailure.Describe(e, dataPath)}. Nothing committed before this was lost.");
             return 2;
         }
         finally
@@ -102,7 +103,7 @@ public static class CliRunner
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {
-            await error.WriteLineAsync($"note: the index cannot be opened ({StorageFailure.Describe(e)}); working on the store alone, and the index catches up when it next opens.");
+            await error.WriteLineAsync($"note: the index cannot be opened ({StorageFailure.Describe(e, settings.DataPath)}); working on the store alone, and the index catches up when it next opens.");
         }
 
         try
@@ -115,6 +116,13 @@ public static class CliRunner
         {
             index?.Dispose();
         }
+    }
+
+    /// <summary>The configured data directory, read again for a message (the host that read it may be gone).</summary>
+    private static string DataPathOf(ICliCommand command)
+    {
+        var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+        return (configuration.GetSection(DigestOptions.SectionName).Get<DigestOptions>() ?? new DigestOptions()).DataPath;
     }
 
     /// <summary>Says who holds the index, from what the holder recorded, instead of assuming it is the web app.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Digest.Core.Indexing;
 using Digest.Core.Storage;
+using Digest.Web.CommandLine;
 using Digest.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,12 +46,29 @@ public class IndexOwnershipTests
         var path = Path.Combine(Path.GetTempPath(), "digest-web-tests", Guid.NewGuid().ToString("N"), "index");
         using (new PaperIndex(path, Microsoft.Extensions.Logging.Abstractions.NullLogger<PaperIndex>.Instance))
         {
-            Assert.Throws<IndexLockedException>(() => new PaperIndex(path, Microsoft.Extensions.Logging.Abstractions.NullLogger<PaperIndex>.Instance));
+            var refused = Assert.Throws<IndexLockedException>(() => new PaperIndex(path, Microsoft.Extensions.Logging.Abstractions.NullLogger<PaperIndex>.Instance));
+            // The holder is named, not guessed: here it is this very process.
+            Assert.Equal(Environment.ProcessId, refused.Owner?.ProcessId);
+            Assert.Contains($"process {Environment.ProcessId}", refused.Message);
         }
         // Released with its owner.
         using (new PaperIndex(path, Microsoft.Extensions.Logging.Abstractions.NullLogger<PaperIndex>.Instance))
         {
         }
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
+    [Fact]
+    public void CliNote_NamesTheKindOfProcessThatHoldsTheIndex_InsteadOfAssumingTheApp()
+    {
+        var since = DateTimeOffset.UtcNow;
+        var app = CliRunner.IndexHolderNote(new IndexOwner(4242, [], since));
+        var command = CliRunner.IndexHolderNote(new IndexOwner(4343, ["ingest", "papers.jsonl"], since));
+        var unknown = CliRunner.IndexHolderNote(null);
+
+        Assert.StartsWith("the running app owns the index (process 4242 (the web app)", app);
+        Assert.StartsWith("another command holds the index: process 4343 (digest ingest papers.jsonl)", command);
+        Assert.DoesNotContain("running app owns", command);
+        Assert.StartsWith("another process holds the index", unknown);
     }
 }

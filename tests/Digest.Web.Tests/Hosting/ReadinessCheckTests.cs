@@ -51,6 +51,44 @@ public class ReadinessCheckTests
     }
 
     [Fact]
+    public async Task PapersAppliedToTheIndex_CountAsInStep_OnlyOnceSearchable()
+    {
+        await using var host = await TestDataHost.StartAsync();
+        var options = host.Get<Microsoft.Extensions.Options.IOptions<Digest.Core.Configuration.DigestOptions>>();
+        var check = new ReadinessCheck(host.Get<SqliteDatabase>(), host.Get<PaperStore>(), host.Get<PaperIndex>(), host.Get<SourceStatusStore>(), options, TimeProvider.System);
+        await WriteBesideAsync(host);
+        var store = host.Get<PaperStore>();
+        var latest = await store.LatestChangeSeqAsync();
+        var index = host.Get<PaperIndex>();
+
+        index.Apply([(await store.GetAsync("2510.00001"))!], [], latest);
+        var applied = await check.CheckAsync();
+        Assert.Equal(latest, index.ChangeSeq);
+        Assert.True(applied.Index.IndexChangeSeq < latest, "reported in step before the paper can be found");
+        Assert.Contains("catching up", applied.Index.Detail);
+
+        index.Refresh();
+        var searchable = await check.CheckAsync();
+        Assert.Equal(latest, searchable.Index.IndexChangeSeq);
+        Assert.Equal("in step with the store", searchable.Index.Detail);
+    }
+
+    [Fact]
+    public async Task DiskBelowTheFreeSpaceSetting_MakesTheAppUnready_AndSaysWhy()
+    {
+        await using var host = await TestDataHost.StartAsync(new Dictionary<string, string?> { ["Digest:MinFreeDiskBytes"] = long.MaxValue.ToString() });
+        var options = host.Get<Microsoft.Extensions.Options.IOptions<Digest.Core.Configuration.DigestOptions>>();
+        var check = new ReadinessCheck(host.Get<SqliteDatabase>(), host.Get<PaperStore>(), host.Get<PaperIndex>(), host.Get<SourceStatusStore>(), options, TimeProvider.System);
+
+        var report = await check.CheckAsync();
+
+        Assert.False(report.Ready);
+        Assert.True(report.Store.Ok);
+        Assert.False(report.Disk.Ok);
+        Assert.Contains("below Digest:MinFreeDiskBytes", report.Disk.Detail);
+    }
+
+    [Fact]
     public async Task Stats_ShowsEachSourcesLastSuccessAndLastError()
     {
         await using var host = await TestDataHost.StartAsync();

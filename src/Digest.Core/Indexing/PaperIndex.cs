@@ -202,28 +202,27 @@ public sealed class PaperIndex : IDisposable
     }
 
     /// <summary>Documents per change number among the searchable documents: what <see cref="IndexSynchronizer.VerifyAsync"/> compares with the store.</summary>
-    public IReadOnlyDictionary<long, int> CountByChangeSeq() => Search(searcher =>
+    public IReadOnlyDictionary<long, int> CountByChangeSeq()
     {
         var counts = new Dictionary<long, int>();
-        foreach (var leaf in searcher.IndexReader.Leaves)
-        {
-            var reader = leaf.AtomicReader;
-            var seqs = reader.GetNumericDocValues(PaperFields.ChangeSeq);
-            var live = reader.LiveDocs;
-            for (var doc = 0; doc < reader.MaxDoc; doc++)
-            {
-                if (live is not null && !live.Get(doc)) continue;
-                var seq = seqs?.Get(doc) ?? 0;
-                counts[seq] = counts.GetValueOrDefault(seq) + 1;
-            }
-        }
-        return (IReadOnlyDictionary<long, int>)counts;
-    });
+        ForEachSearchableDocument((_, _, seq) => counts[seq] = counts.GetValueOrDefault(seq) + 1);
+        return counts;
+    }
 
     /// <summary>Ids of the searchable documents written by one of <paramref name="changeSeqs"/>.</summary>
-    public IReadOnlyList<string> IdsWithChangeSeqs(IReadOnlySet<long> changeSeqs) => Search(searcher =>
+    public IReadOnlyList<string> IdsWithChangeSeqs(IReadOnlySet<long> changeSeqs)
     {
         var ids = new List<string>();
+        ForEachSearchableDocument((reader, doc, seq) =>
+        {
+            if (changeSeqs.Contains(seq)) ids.Add(reader.Document(doc).Get(PaperFields.Id));
+        });
+        return ids;
+    }
+
+    /// <summary>Visits every live document of the current searcher with its store change number (0: none recorded).</summary>
+    private void ForEachSearchableDocument(Action<AtomicReader, int, long> visit) => Search(searcher =>
+    {
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var reader = leaf.AtomicReader;
@@ -231,11 +230,10 @@ public sealed class PaperIndex : IDisposable
             var live = reader.LiveDocs;
             for (var doc = 0; doc < reader.MaxDoc; doc++)
             {
-                if (live is not null && !live.Get(doc)) continue;
-                if (changeSeqs.Contains(seqs?.Get(doc) ?? 0)) ids.Add(reader.Document(doc).Get(PaperFields.Id));
+                if (live is null || live.Get(doc)) visit(reader, doc, seqs?.Get(doc) ?? 0);
             }
         }
-        return (IReadOnlyList<string>)ids;
+        return 0;
     });
 
     /// <summary>The analyzer of every field (for query parsers and highlighters).</summary>

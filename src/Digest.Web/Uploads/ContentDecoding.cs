@@ -13,9 +13,13 @@ internal static class ContentDecoding
     public const string Supported = "gzip, deflate, br";
 
     /// <summary>The body decoded; the body itself when it is not encoded. Disposing the result leaves the body open.</summary>
+    /// <param name="body">The request body.</param>
+    /// <param name="contentEncoding">The request's <c>Content-Encoding</c> values.</param>
+    /// <param name="encoding">The encoding undone (gzip, deflate, br); null when the body is not encoded.</param>
     /// <exception cref="UploadRejectedException">415 for an encoding not supported, or more than one.</exception>
-    public static Stream Decode(Stream body, StringValues contentEncoding)
+    public static Stream Decode(Stream body, StringValues contentEncoding, out string? encoding)
     {
+        encoding = null;
         var encodings = contentEncoding.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Where(e => !e.Equals("identity", StringComparison.OrdinalIgnoreCase))
             .ToList();
@@ -24,9 +28,16 @@ internal static class ContentDecoding
         {
             throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, $"Content-Encoding '{Shorten(string.Join(", ", encodings))}' applies several encodings; send one of: {Supported}.");
         }
-        return encodings[0].ToLowerInvariant() switch
+        encoding = encodings[0].ToLowerInvariant() switch
         {
-            "gzip" or "x-gzip" => new GZipStream(body, CompressionMode.Decompress, leaveOpen: true),
+            "gzip" or "x-gzip" => "gzip",
+            "deflate" => "deflate",
+            "br" => "br",
+            _ => null,
+        };
+        return encoding switch
+        {
+            "gzip" => new GZipStream(body, CompressionMode.Decompress, leaveOpen: true),
             // HTTP's "deflate" is the zlib format (RFC 9110), not raw deflate.
             "deflate" => new ZLibStream(body, CompressionMode.Decompress, leaveOpen: true),
             "br" => new BrotliStream(body, CompressionMode.Decompress, leaveOpen: true),

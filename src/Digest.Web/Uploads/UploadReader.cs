@@ -34,8 +34,7 @@ internal sealed class UploadReader(UploadSpool spool, IngestLimits limits) : IDi
     {
         _requestAborted = cancellationToken;
         var boundary = MultipartBoundary(request.ContentType);
-        var body = ContentDecoding.Decode(request.Body, request.Headers.ContentEncoding);
-        _encoding = ReferenceEquals(body, request.Body) ? null : request.Headers.ContentEncoding.ToString();
+        var body = ContentDecoding.Decode(request.Body, request.Headers.ContentEncoding, out _encoding);
         try
         {
             if (boundary is null)

@@ -52,4 +52,7 @@ public sealed class DigestOptions
     public string IndexPath => Path.Combine(DataPath, "index");
 
     public string InboxPath => Path.Combine(DataPath, "inbox");
+
+    /// <summary>Where HTTP uploads are copied while they are ingested; in the data directory so that a restart finds and deletes what a crash left.</summary>
+    public string UploadSpoolPath => Path.Combine(DataPath, "tmp", "uploads");
 }

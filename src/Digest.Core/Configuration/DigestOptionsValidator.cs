@@ -35,6 +35,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         }
         var limits = options.Limits;
         if (limits.MaxFileBytes < 1024) failures.Add("Digest:Limits:MaxFileBytes must be at least 1024.");
+        if (limits.MaxUploadParts is < 1 or > 10_000) failures.Add("Digest:Limits:MaxUploadParts must be between 1 and 10000.");
         if (limits.MaxTitleLength < 10) failures.Add("Digest:Limits:MaxTitleLength must be at least 10.");
         if (limits.MaxAbstractLength < 100) failures.Add("Digest:Limits:MaxAbstractLength must be at least 100.");
         if (limits.MaxAuthors < 1) failures.Add("Digest:Limits:MaxAuthors must be at least 1.");

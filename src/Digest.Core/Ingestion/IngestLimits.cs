@@ -6,6 +6,9 @@ public sealed class IngestLimits
     /// <summary>Largest file (or upload) accepted, in bytes.</summary>
     public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
 
+    /// <summary>Most parts (files) in one multipart upload; each costs a spool file and a parse, so their number is capped.</summary>
+    public int MaxUploadParts { get; set; } = 1_000;
+
     /// <summary>Longest title, in characters.</summary>
     public int MaxTitleLength { get; set; } = 1_000;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Digest.Core.Configuration;
 using Digest.Core.Ingestion;
+using Digest.Web.Uploads;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace Digest.Web.Endpoints;
 
 /// <summary>
 /// <c>POST /api/ingest</c>: the authenticated upload. The body is one source (any supported format), or
-/// <c>multipart/form-data</c> with several files. Query: <c>format</c>, <c>date</c> (yyyy-mm-dd), <c>year</c>.
+/// <c>multipart/form-data</c> with several files (see <see cref="UploadReader"/>). Query: <c>format</c>, <c>date</c> (yyyy-mm-dd), <c>year</c>.
 /// The API key goes in <c>X-Api-Key</c> or <c>Authorization: Bearer</c>; without a configured key the endpoint does not exist.
 /// </summary>
 public static class IngestEndpoints
@@ -20,7 +21,7 @@ public static class IngestEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> IngestAsync(HttpContext context, IngestService ingest, IOptions<DigestOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> IngestAsync(HttpContext context, IngestService ingest, UploadSpool spool, IOptions<DigestOptions> options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.IngestApiKey))
@@ -40,65 +41,25 @@ public static class IngestEndpoints
         // Each file is limited on its own; the whole request may carry a few of them.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = settings.Limits.MaxFileBytes * 4;
+            sizeFeature.MaxRequestBodySize = UploadReader.MaxRequestBytes(settings.Limits);
         }
 
-        var spooled = new List<string>();
+        using var upload = new UploadReader(spool, settings.Limits);
         try
         {
-            var sources = new List<IngestSource>();
-            try
-            {
-                if (context.Request.HasFormContentType)
-                {
-                    var form = await context.Request.ReadFormAsync(cancellationToken);
-                    foreach (var file in form.Files)
-                    {
-                        if (file.Length > settings.Limits.MaxFileBytes) return TooLarge(file.FileName, settings);
-                        sources.Add(await SpoolAsync(file.OpenReadStream(), SafeName(file.FileName), settings, spooled, cancellationToken));
-                    }
-                }
-                else
-                {
-                    sources.Add(await SpoolAsync(context.Request.Body, "upload", settings, spooled, cancellationToken));
-                }
-            }
-            catch (FileTooLargeException)
-            {
-                return TooLarge("upload", settings);
-            }
-            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                return TooLarge("upload", settings);
-            }
-            catch (InvalidDataException e)
-            {
-                return Results.Problem($"The upload could not be read: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
-            }
-            if (sources.Count == 0) return Results.Problem("The form has no file.", statusCode: StatusCodes.Status400BadRequest);
-
-            var report = await ingest.IngestAsync(sources, request with { Origin = "http" }, cancellationToken: cancellationToken);
-            return Results.Json(IngestReportDto.From(report), statusCode: report.ExitCode == 2 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+            await upload.ReadAsync(context.Request, cancellationToken);
         }
-        finally
+        catch (UploadRejectedException e)
         {
-            foreach (var path in spooled) File.Delete(path);
+            var logger = loggerFactory.CreateLogger(typeof(IngestEndpoints));
+            // The client's mistake (or its network's), not the server's: a warning, so that errors stay the server's own.
+            if (e.StatusCode == StatusCodes.Status499ClientClosedRequest) logger.LogInformation("Upload abandoned by the client: {Reason}", e.Message);
+            else logger.LogWarning("Upload rejected with {Status}: {Reason}", e.StatusCode, e.Message);
+            return Results.Problem(e.Message, statusCode: e.StatusCode);
         }
-    }
 
-    private static IResult TooLarge(string name, DigestOptions settings) =>
-        Results.Problem($"{name} is larger than the limit of {settings.Limits.MaxFileBytes:N0} bytes (Digest:Limits:MaxFileBytes).", statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    /// <summary>Uploads are copied to a temporary file so the ingest service can detect the format and read it again.</summary>
-    private static async Task<IngestSource> SpoolAsync(Stream body, string name, DigestOptions settings, List<string> spooled, CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"digest-upload-{Guid.NewGuid():N}");
-        spooled.Add(path);
-        await using (var file = File.Create(path))
-        {
-            await new LimitedReadStream(body, settings.Limits.MaxFileBytes).CopyToAsync(file, cancellationToken);
-        }
-        return new IngestSource(name, () => File.OpenRead(path));
+        var report = await ingest.IngestAsync(upload.Sources, request with { Origin = "http" }, cancellationToken: cancellationToken);
+        return Results.Json(IngestReportDto.From(report), statusCode: report.ExitCode == 2 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     private static bool HasValidKey(HttpRequest request, string expected)
@@ -118,6 +79,15 @@ public static class IngestEndpoints
     {
         request = new IngestRequest();
         problem = "";
+        // A repeated parameter is ambiguous (which one counts?), so it is refused rather than half-read.
+        foreach (var name in (string[])["format", "date", "year"])
+        {
+            if (query[name].Count > 1)
+            {
+                problem = $"{name} is given {query[name].Count} times; give it once.";
+                return false;
+            }
+        }
         if (query["format"].FirstOrDefault() is { Length: > 0 } formatName)
         {
             if (!SourceFormatNames.TryParse(formatName, out var format))
@@ -146,12 +116,6 @@ public static class IngestEndpoints
             request = request with { Year = year };
         }
         return true;
-    }
-
-    private static string SafeName(string fileName)
-    {
-        var name = Path.GetFileName(fileName);
-        return string.IsNullOrWhiteSpace(name) ? "upload" : Truncate(name);
     }
 
     private static string Truncate(string text) => text.Length <= 80 ? text : text[..80] + "…";

@@ -1,5 +1,6 @@
 using Digest.Core.Configuration;
 using Digest.Web.Endpoints;
+using Digest.Web.Uploads;
 
 namespace Digest.Web.Hosting;
 
@@ -14,6 +15,7 @@ public static class DigestWebRegistration
 
         // Order matters: the store and index are ready before the background services start.
         builder.Services.AddHostedService<DigestStartupService>();
+        builder.Services.AddSingleton<UploadSpool>().AddHostedService<UploadSpoolCleanup>();
         builder.Services.AddHostedService<IndexSyncService>();
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<RemoteSourceService>();

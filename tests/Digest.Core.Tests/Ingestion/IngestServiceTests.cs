@@ -46,6 +46,32 @@ public class IngestServiceTests
     }
 
     [Fact]
+    public async Task ManySmallSources_InOneRun_AreStoredInOneBatch_AndCountedPerFile()
+    {
+        using var harness = new IngestHarness();
+        var sources = Enumerable.Range(0, 200).Select(i =>
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(Line($"2505.{i + 10_000:00000}", $"Small source paper number {i}"));
+            return new IngestSource($"part-{i}.jsonl", () => new MemoryStream(bytes));
+        }).ToList();
+        // The first paper again, in a last file: merged within the batch, not stored twice.
+        var again = System.Text.Encoding.UTF8.GetBytes(Line("2505.10000", "Small source paper number 0"));
+        sources.Add(new IngestSource("again.jsonl", () => new MemoryStream(again)));
+        var seqBefore = await harness.Data.Store.LatestChangeSeqAsync();
+
+        var report = await harness.Service.IngestAsync(sources, new IngestRequest());
+
+        Assert.Equal(0, report.ExitCode);
+        Assert.Equal(200, report.Added);
+        Assert.All(report.Files.Take(200), f => Assert.Equal(1, f.Added));
+        Assert.Equal(1, report.Files[^1].Unchanged);
+        Assert.Equal(200, await harness.Data.Store.CountAsync());
+        Assert.Equal(200, harness.Index!.DocumentCount);
+        // One store transaction (one change number) and one index refresh for all 201 files, not one per file.
+        Assert.Equal(seqBefore + 1, await harness.Data.Store.LatestChangeSeqAsync());
+    }
+
+    [Fact]
     public async Task DigestTitle_ThenArxivRecord_MergeIntoOnePaper_UnderTheArxivId_AndTheOldIdStillResolves()
     {
         using var harness = new IngestHarness();

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -108,5 +109,124 @@ public class IngestEndpointTests
         var response = await client.PostAsync("/api/ingest" + query, Body(TwoPapers));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
+    }
+
+    private static string Papers(int count) => string.Concat(Enumerable.Range(0, count).Select(i =>
+        $$"""{"arxiv_id": "2506.{{i + 10_000:00000}}", "title": "Upload paper number {{i}}", "abstract": "An abstract about uploading paper {{i}}, long enough to be a real abstract of a paper.", "authors": ["U. Ploader"], "published": "2025-06-01"}""" + "\n"));
+
+    private static DigestAppFactory App(IDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Digest:IngestApiKey"] = Key };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>()) settings[key] = value;
+        return new DigestAppFactory(settings);
+    }
+
+    private static HttpClient Client(DigestAppFactory app)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        return client;
+    }
+
+    private static byte[] Compress(string encoding, byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (Stream compressor = encoding switch
+        {
+            "gzip" => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true),
+            "deflate" => new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true),
+            _ => new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true),
+        })
+        {
+            compressor.Write(data);
+        }
+        return output.ToArray();
+    }
+
+    [Fact]
+    public async Task Ingest_BodySentAsCurlDoesByDefault_FormUrlEncoded_IsReadAsTheFile()
+    {
+        // curl --data-binary @papers.jsonl says application/x-www-form-urlencoded; the body is one 2 KB+ "form key".
+        using var app = App();
+        using var client = Client(app);
+        var response = await client.PostAsync("/api/ingest", new StringContent(Papers(20), Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(20, report.RootElement.GetProperty("added").GetInt32());
+        Assert.Equal(20, await app.Services.GetRequiredService<PaperStore>().CountAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_Multipart_StoresEveryFile_AndReportsEachByName()
+    {
+        using var app = App();
+        using var client = Client(app);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(TwoPapers), "files", "first.jsonl" },
+            { new StringContent(Papers(3)), "files", "second.jsonl" },
+            { new StringContent("a form field, not a file"), "comment" },
+        };
+        var response = await client.PostAsync("/api/ingest", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(5, report.RootElement.GetProperty("added").GetInt32());
+        Assert.Equal(["first.jsonl", "second.jsonl"], report.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("file").GetString()));
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    public async Task Ingest_CompressedBody_IsDecoded(string encoding)
+    {
+        using var app = App();
+        using var client = Client(app);
+        var body = new ByteArrayContent(Compress(encoding, Encoding.UTF8.GetBytes(TwoPapers)));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        body.Headers.ContentEncoding.Add(encoding);
+        var response = await client.PostAsync("/api/ingest", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, await app.Services.GetRequiredService<PaperStore>().CountAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_CompressedBodyExpandingPastTheFileLimit_IsPayloadTooLarge()
+    {
+        using var app = App(new Dictionary<string, string?> { ["Digest:Limits:MaxFileBytes"] = "65536" });
+        using var client = Client(app);
+        // 8 MB of spaces compress to a few KB: well under the request limit, far over the file limit once expanded.
+        var body = new ByteArrayContent(Compress("gzip", Encoding.UTF8.GetBytes(new string(' ', 8 << 20))));
+        body.Headers.ContentEncoding.Add("gzip");
+        var response = await client.PostAsync("/api/ingest", body);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("once decompressed", text);
+        Assert.Contains("MaxFileBytes", text);
+    }
+
+    [Fact]
+    public async Task Ingest_UnknownContentEncoding_IsUnsupportedMediaType()
+    {
+        using var app = App();
+        using var client = Client(app);
+        var body = Body(TwoPapers);
+        body.Headers.ContentEncoding.Add("compress");
+        var response = await client.PostAsync("/api/ingest", body);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("gzip, deflate, br", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_MultipartWithoutClosingBoundary_IsBadRequest_NotAServerError()
+    {
+        using var app = App();
+        using var client = Client(app);
+        var body = new StringContent("--b0undary\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.jsonl\"\r\n\r\n" + TwoPapers);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b0undary");
+        var response = await client.PostAsync("/api/ingest", body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("closing boundary", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.Services.GetRequiredService<PaperStore>().CountAsync());
     }
 }

@@ -6,6 +6,7 @@ using Digest.Core.Topics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Digest.Web.Tests.Support;
 
@@ -16,9 +17,11 @@ namespace Digest.Web.Tests.Support;
 public sealed class DigestAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly RecordingLoggerProvider? _logs;
 
-    public DigestAppFactory(IDictionary<string, string?>? settings = null)
+    public DigestAppFactory(IDictionary<string, string?>? settings = null, RecordingLoggerProvider? logs = null)
     {
+        _logs = logs;
         DataDirectory = Path.Combine(Path.GetTempPath(), "digest-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         _settings = new Dictionary<string, string?>
@@ -37,6 +40,7 @@ public sealed class DigestAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(_logs));
     }
 
     /// <summary>Ingests text in any supported format through the app's own ingest service.</summary>

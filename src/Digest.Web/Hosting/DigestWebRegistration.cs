@@ -30,7 +30,14 @@ public static class DigestWebRegistration
     {
         // Every error status, and every exception, is re-executed as /error/{code}: a friendly page for people,
         // problem JSON for /api callers (see ErrorModel). Neither ever shows a stack trace.
-        app.UseExceptionHandler("/error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // A request the client broke (a body cut off or sent too slowly, a form over a limit) is the client's
+            // error: its own 4xx, and a warning rather than an error in the log.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions

@@ -31,6 +31,9 @@ public sealed class ErrorModel : PageModel
             404 => ("Page not found", "There is no page at this address. The paper, topic or day may not exist, or the link may be mistyped."),
             400 => ("That request could not be understood", "Something in the address was not valid. Check the link, or start again from the search box."),
             405 => ("Not allowed", "This address cannot be used that way."),
+            408 => ("The request took too long", "The request did not arrive in time. Please try again."),
+            413 => ("The request is too large", "What was sent is larger than this server accepts."),
+            429 => ("Too many requests", "Please wait a moment before trying again."),
             _ when Status >= 500 => ("Something went wrong", "The server could not answer this request. It has been logged; please try again in a moment."),
             _ => ("Something went wrong", "The request could not be completed."),
         };

@@ -1,4 +1,5 @@
 using Digest.Core.Ingestion;
+using Digest.Core.Search;
 using Digest.Core.Sources;
 
 namespace Digest.Core.Configuration;
@@ -25,6 +26,9 @@ public sealed class DigestOptions
 
     /// <summary>How often the app checks the store for papers written by another process (the CLI) and indexes them.</summary>
     public TimeSpan IndexSyncInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>What one search may cost, and how many searches run at once (<c>Digest:Search</c>).</summary>
+    public SearchLimits Search { get; set; } = new();
 
     /// <summary>Size limits for everything ingested.</summary>
     public IngestLimits Limits { get; set; } = new();

@@ -1,4 +1,5 @@
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
@@ -44,9 +45,11 @@ internal sealed class CappedExpansionRewrite : MultiTermQuery.RewriteMethod
         if (seen <= _maxTerms) return MultiTermQuery.CONSTANT_SCORE_AUTO_REWRITE_DEFAULT.Rewrite(reader, query);
 
         _allowance.ExpansionCapped(Describe(query));
-        var frequent = new BooleanQuery(disableCoord: true);
-        while (kept.TryDequeue(out var term, out _)) frequent.Add(new TermQuery(new Term(query.Field, term)), Occur.SHOULD);
-        return new ConstantScoreQuery(frequent) { Boost = query.Boost };
+        var frequent = new List<BytesRef>(kept.Count);
+        while (kept.TryDequeue(out var term, out _)) frequent.Add(term);
+        // A filter, as the auto rewrite makes for big expansions: a disjunction of hundreds of scorers inside a
+        // conjunction was ten times slower than marking their documents in a bit set.
+        return new ConstantScoreQuery(new TermsFilter(query.Field, frequent)) { Boost = query.Boost };
     }
 
     /// <summary>The term as the user wrote it, for the notice: "a*", not "text:a*".</summary>

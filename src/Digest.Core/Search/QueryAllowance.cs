@@ -68,7 +68,7 @@ internal sealed class QueryAllowance
 
     private static string Named(IReadOnlyList<string> items)
     {
-        var named = string.Join(" ", items.Take(MaxNamed).Select(i => $"“{Shorten(i)}”"));
+        var named = string.Join(", ", items.Take(MaxNamed).Select(i => $"“{Shorten(i)}”"));
         return items.Count > MaxNamed ? $"{named} and {items.Count - MaxNamed} more" : named;
     }
 

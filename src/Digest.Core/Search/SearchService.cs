@@ -219,6 +219,7 @@ public sealed class SearchService
         var skip = (request.Page - 1) * request.PageSize;
         ScoreDoc[]? browsePage = null;
         var incomplete = false;
+        Query? rewritten = null;
         // The budget starts now that the reader's caches exist: building them is not this query's cost.
         deadline.Start();
         try
@@ -244,7 +245,9 @@ public sealed class SearchService
                 var facetGroups = FacetSpec.All.Where((_, i) => selectedOrds[i].Length > 0).Select(spec => spec.Name).ToHashSet();
                 try
                 {
-                    searcher.Search(SearchFilters.Combine(query, filters.Where(f => !facetGroups.Contains(f.Group))), new DeadlineCollector(collector, deadline));
+                    // Rewritten once here and reused by the snippets: fuzzy terms cost most of a flood query's time in rewriting.
+                    rewritten = query is null ? null : searcher.Rewrite(query);
+                    searcher.Search(SearchFilters.Combine(rewritten, filters.Where(f => !facetGroups.Contains(f.Group))), new DeadlineCollector(collector, deadline));
                 }
                 catch (SearchBudgetExceededException)
                 {
@@ -257,8 +260,8 @@ public sealed class SearchService
             }
 
             // Stored fields and snippets only for the page shown.
-            var snippets = request.IncludeSnippets ? Snippets(query, searcher) : null;
             var page = browsePage ?? top.GetTopDocs(skip, request.PageSize).ScoreDocs;
+            var snippets = request.IncludeSnippets && page.Length > 0 ? Snippets(query, rewritten, searcher) : null;
             var results = page
                 .Select(hit => SearchResultReader.Read(searcher, hit.Doc, hit.Score, snippets))
                 .ToList();
@@ -271,11 +274,11 @@ public sealed class SearchService
     }
 
     /// <summary>Snippets rewrite the query once more; when that runs out of time the results are shown without marks.</summary>
-    private SnippetBuilder? Snippets(Query? query, IndexSearcher searcher)
+    private SnippetBuilder? Snippets(Query? query, Query? rewritten, IndexSearcher searcher)
     {
         try
         {
-            return new SnippetBuilder(query, _index.Analyzer, searcher);
+            return new SnippetBuilder(query, _index.Analyzer, searcher, rewritten);
         }
         catch (SearchBudgetExceededException)
         {

@@ -31,6 +31,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Page not found", "There is no page at this address. The paper, topic or day may not exist, or the link may be mistyped."),
             400 => ("That request could not be understood", "Something in the address was not valid. Check the link, or start again from the search box."),
             405 => ("Not allowed", "This address cannot be used that way."),
+            429 => ("Too many searches at once", "Several searches from your address are already running. Wait a second and try again."),
             _ when Status >= 500 => ("Something went wrong", "The server could not answer this request. It has been logged; please try again in a moment."),
             _ => ("Something went wrong", "The request could not be completed."),
         };

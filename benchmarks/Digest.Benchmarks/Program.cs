@@ -5,13 +5,16 @@ return args switch
 {
     ["ingest", .. var options] => await IngestBenchmark.RunAsync(options),
     ["search", .. var options] => SearchBenchmark.Run(options),
+    ["flood", .. var options] => await FloodBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search> [options]");
+    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search|flood> [options]");
     Console.WriteLine("  ingest [PATH-TO-papers-dev.jsonl]");
     Console.WriteLine("  search [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR]");
+    Console.WriteLine("  flood [--app Digest.Web.dll] [--data DIR] [--papers papers-dev.jsonl] [--connections 16] [--seconds 20] [--query Q] [--set Name=Value]");
+    Console.WriteLine("    (build the app first: dotnet build -c Release src/Digest.Web)");
     return 2;
 }

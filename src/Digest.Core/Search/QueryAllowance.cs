@@ -43,7 +43,7 @@ internal sealed class QueryAllowance
     /// <summary>Notes that <paramref name="term"/> matched more index words than <see cref="SearchLimits.MaxPrefixExpansions"/>.</summary>
     public void ExpansionCapped(string term)
     {
-        lock (_cappedExpansions) _cappedExpansions.Add(term);
+        _cappedExpansions.Add(term);
     }
 
     /// <summary>One plain-text message per kind of limit that changed the query.</summary>
@@ -58,8 +58,7 @@ internal sealed class QueryAllowance
         {
             yield return $"Phrases are searched up to {_limits.MaxPhraseWords} words; “{Shorten(string.Join(" … ", _cutPhrases))}” was ignored.";
         }
-        string[] capped;
-        lock (_cappedExpansions) capped = [.. _cappedExpansions];
+        string[] capped = [.. _cappedExpansions];
         if (capped.Length > 0)
         {
             yield return $"{Named(capped)} matched more than {_limits.MaxPrefixExpansions} word forms; only the {_limits.MaxPrefixExpansions} most frequent were searched.";

@@ -27,6 +27,10 @@ dotnet publish src/Digest.Web -c Release -o "$WORK/app" --nologo -v quiet
 export Digest__DataDirectory="${DIGEST_BENCH_DATA:-$WORK/data}"
 export Digest__SeedSampleDigest=false
 export Digest__WatchInbox=false
+# wrk is one client with 8 connections: let all of them search at once (the per-client search limit, 1 by
+# default, would answer most of them 429 and the figures would measure refusals).
+export Digest__Search__MaxConcurrentPerClient=8
+export Digest__Search__MaxConcurrent=8
 if [[ -f "$Digest__DataDirectory/digest.db" ]]; then
   echo "== reusing $Digest__DataDirectory"
 else

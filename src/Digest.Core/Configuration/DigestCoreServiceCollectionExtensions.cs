@@ -47,7 +47,10 @@ public static class DigestCoreServiceCollectionExtensions
             sp.GetService<PaperIndex>() is null ? null : sp.GetRequiredService<IndexSynchronizer>(),
             sp.GetRequiredService<ILogger<TopicReassigner>>()));
         // Needs the index: resolvable in the web app, and in a CLI verb only when no app owns the index.
-        services.AddSingleton<SearchService>();
+        services.AddSingleton(sp => new SearchService(
+            sp.GetRequiredService<PaperIndex>(),
+            sp.GetRequiredService<ILogger<SearchService>>(),
+            sp.GetRequiredService<IOptions<DigestOptions>>().Value.Search));
         services.AddSingleton<DigestInitializer>();
         services.AddDigestSources();
         return services;

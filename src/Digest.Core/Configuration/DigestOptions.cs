@@ -1,4 +1,5 @@
 using Digest.Core.Ingestion;
+using Digest.Core.Search;
 using Digest.Core.Sources;
 
 namespace Digest.Core.Configuration;
@@ -28,6 +29,9 @@ public sealed class DigestOptions
 
     /// <summary>Below this many free bytes on the data directory's disk, <c>/readyz</c> reports not ready (ingests would fail; searches still work).</summary>
     public long MinFreeDiskBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>What one search may cost, and how many searches run at once (<c>Digest:Search</c>).</summary>
+    public SearchLimits Search { get; set; } = new();
 
     /// <summary>Size limits for everything ingested.</summary>
     public IngestLimits Limits { get; set; } = new();

@@ -1,3 +1,4 @@
+using Digest.Core.Search;
 using Digest.Core.Sources;
 using Microsoft.Extensions.Options;
 
@@ -42,6 +43,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         if (limits.MaxFieldLength < 10) failures.Add("Digest:Limits:MaxFieldLength must be at least 10.");
         if (limits.MaxListItems < 1) failures.Add("Digest:Limits:MaxListItems must be at least 1.");
         ValidatePublicBaseUrl(options, failures);
+        SearchLimitsValidator.Validate(options.Search, failures);
         RemoteSourceOptionsValidator.Validate(options.Sources, options.Fetch, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -26,6 +26,7 @@ internal sealed class PaperQueryParser : QueryParser
     private readonly IndexReader _reader;
     private readonly WordFrequencies _frequencies;
     private readonly IReadOnlyDictionary<string, string> _categories;
+    private readonly QueryAllowance _allowance;
 
     // Bare single words by the query built for them, so adjacent pairs can be joined in GetBooleanQuery.
     private readonly Dictionary<Query, string> _plainWords = new(ReferenceEqualityComparer.Instance);
@@ -34,17 +35,22 @@ internal sealed class PaperQueryParser : QueryParser
     /// <param name="reader">Used to check that a joined word pair exists before adding it to the query.</param>
     /// <param name="frequencies">Word frequencies of <paramref name="reader"/>, shared across requests.</param>
     /// <param name="categories">Category labels by any casing, so <c>category:cs.lg</c> finds <c>cs.LG</c>.</param>
-    public PaperQueryParser(Analyzer analyzer, IndexReader reader, WordFrequencies frequencies, IReadOnlyDictionary<string, string> categories)
+    /// <param name="allowance">The request's limits on expanding terms and phrases; collects what was left out.</param>
+    /// <param name="deadline">The request's time budget, checked while prefix and wildcard terms expand.</param>
+    public PaperQueryParser(
+        Analyzer analyzer, IndexReader reader, WordFrequencies frequencies, IReadOnlyDictionary<string, string> categories,
+        QueryAllowance allowance, SearchDeadline deadline)
         : base(PaperAnalyzer.Version, AllText, analyzer)
     {
         _reader = reader;
         _frequencies = frequencies;
         _categories = categories;
+        _allowance = allowance;
         DefaultOperator = AND_OPERATOR;
         AllowLeadingWildcard = false;
         AutoGeneratePhraseQueries = false;
-        // Expansions must not hit the clause limit: rewrite big ones to a filter.
-        MultiTermRewriteMethod = MultiTermQuery.CONSTANT_SCORE_AUTO_REWRITE_DEFAULT;
+        // Expansions must not hit the clause limit (big ones become a filter) nor read thousands of posting lists.
+        MultiTermRewriteMethod = new CappedExpansionRewrite(allowance, deadline);
     }
 
     /// <summary>
@@ -68,6 +74,7 @@ internal sealed class PaperQueryParser : QueryParser
 
     protected override Query? GetFieldQuery(string field, string queryText, bool quoted)
     {
+        if (quoted) queryText = _allowance.Phrase(queryText);
         var (kind, target) = Resolve(field);
         switch (kind)
         {
@@ -90,6 +97,7 @@ internal sealed class PaperQueryParser : QueryParser
 
     protected override Query? GetFieldQuery(string field, string queryText, int slop)
     {
+        queryText = _allowance.Phrase(queryText);
         var (kind, target) = Resolve(field);
         return kind switch
         {
@@ -118,14 +126,22 @@ internal sealed class PaperQueryParser : QueryParser
         return base.GetBooleanQuery(joined, disableCoord);
     }
 
-    protected override Query GetPrefixQuery(string field, string termStr) =>
-        AcrossFields(field, f => base.GetPrefixQuery(f, termStr));
+    // Each prefix, wildcard or fuzzy term costs a scan of the term dictionary per field; past the allowance the term
+    // is searched as the plain word(s) it spells, which keeps the query's meaning closest.
+    protected override Query? GetPrefixQuery(string field, string termStr) =>
+        _allowance.TryExpand(termStr + "*")
+            ? AcrossFields(field, f => base.GetPrefixQuery(f, termStr))
+            : GetFieldQuery(field, termStr, quoted: false);
 
-    protected override Query GetWildcardQuery(string field, string termStr) =>
-        AcrossFields(field, f => base.GetWildcardQuery(f, termStr));
+    protected override Query? GetWildcardQuery(string field, string termStr) =>
+        _allowance.TryExpand(termStr)
+            ? AcrossFields(field, f => base.GetWildcardQuery(f, termStr))
+            : GetFieldQuery(field, termStr.Replace('*', ' ').Replace('?', ' ').Trim(), quoted: false);
 
-    protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
-        AcrossFields(field, f => base.GetFuzzyQuery(f, termStr, minSimilarity));
+    protected override Query? GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
+        _allowance.TryExpand(termStr + "~")
+            ? AcrossFields(field, f => WithExpansionLimit(base.GetFuzzyQuery(f, termStr, minSimilarity)))
+            : GetFieldQuery(field, termStr, quoted: false);
 
     protected override Query GetRegexpQuery(string field, string termStr) =>
         throw new ParseException("Regular expressions are not supported.");
@@ -207,6 +223,13 @@ internal sealed class PaperQueryParser : QueryParser
         if (!WordExists(word) || AllTextQuery(word, quoted: false, slop: 0) is not { } joined) return null;
         var both = new BooleanQuery { { first.Query, Occur.MUST }, { second.Query, Occur.MUST } };
         return new BooleanQuery { { both, Occur.SHOULD }, { joined, Occur.SHOULD } };
+    }
+
+    /// <summary>A fuzzy query keeps its closest <see cref="SearchLimits.MaxFuzzyExpansions"/> terms.</summary>
+    private Query WithExpansionLimit(Query query)
+    {
+        if (query is FuzzyQuery fuzzy) fuzzy.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(_allowance.Limits.MaxFuzzyExpansions);
+        return query;
     }
 
     private bool WordExists(string word) => DocFreq(word) > 0;

@@ -21,9 +21,10 @@ internal sealed class QueryTermsToMark
     /// <param name="query">The user query.</param>
     /// <param name="searcher">The searcher the query ran on: rewriting reads its terms.</param>
     /// <param name="fields">The fields whose terms will be asked for; other fields' prefixes are not expanded.</param>
-    public QueryTermsToMark(Query query, IndexSearcher searcher, IReadOnlyCollection<string> fields)
+    /// <param name="rewritten"><paramref name="query"/> already rewritten against <paramref name="searcher"/>, or null to rewrite it here.</param>
+    public QueryTermsToMark(Query query, IndexSearcher searcher, IReadOnlyCollection<string> fields, Query? rewritten = null)
     {
-        _rewritten.Add(searcher.Rewrite(query));
+        _rewritten.Add(rewritten ?? searcher.Rewrite(query));
         foreach (var multiTerm in MultiTermQueries(query).Where(q => fields.Contains(q.Field)))
         {
             if (multiTerm is PrefixQuery prefix)

@@ -16,7 +16,7 @@ public sealed record SearchRequest
     /// <summary>Highest page number honoured; deeper pages are capped (deep paging costs memory and nobody reads page 501).</summary>
     public const int MaxPage = 500;
 
-    /// <summary>Longest query honoured, in characters; longer queries are truncated.</summary>
+    /// <summary>Default longest query, in characters (<see cref="SearchLimits.MaxQueryLength"/>); longer queries are truncated.</summary>
     public const int MaxQueryLength = 500;
 
     /// <summary>

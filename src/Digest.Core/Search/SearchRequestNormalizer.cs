@@ -3,14 +3,20 @@ namespace Digest.Core.Search;
 /// <summary>Brings user input within limits and into the index's spelling, collecting a message for each change the user should know about.</summary>
 internal static class SearchRequestNormalizer
 {
-    public static SearchRequest Normalize(SearchRequest request, IReadOnlyDictionary<string, string> categories, List<string> messages)
+    public static SearchRequest Normalize(SearchRequest request, IReadOnlyDictionary<string, string> categories, SearchLimits limits, List<string> messages)
     {
         var query = request.Query?.Trim() ?? "";
-        if (query.Length > SearchRequest.MaxQueryLength)
+        var maxLength = limits.MaxQueryLength;
+        if (query.Length > maxLength)
         {
-            var cut = query.LastIndexOf(' ', SearchRequest.MaxQueryLength);
-            query = query[..(cut > SearchRequest.MaxQueryLength / 2 ? cut : SearchRequest.MaxQueryLength)].TrimEnd();
-            messages.Add($"Your query was longer than {SearchRequest.MaxQueryLength} characters; only the beginning was searched.");
+            var cut = query.LastIndexOf(' ', maxLength);
+            query = query[..(cut > maxLength / 2 ? cut : maxLength)].TrimEnd();
+            messages.Add($"Your query was longer than {maxLength} characters; only the beginning was searched.");
+        }
+        if (WordEnd(query, limits.MaxQueryWords) is { } end)
+        {
+            query = query[..end];
+            messages.Add($"Your query had more than {limits.MaxQueryWords} words; only the first {limits.MaxQueryWords} were searched.");
         }
 
         var page = Math.Max(1, request.Page);
@@ -41,6 +47,18 @@ internal static class SearchRequestNormalizer
             Page = page,
             PageSize = pageSize,
         };
+    }
+
+    /// <summary>Where the <paramref name="words"/>-th whitespace-separated word of <paramref name="text"/> ends, or null when it has no more words.</summary>
+    private static int? WordEnd(string text, int words)
+    {
+        var seen = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) || (i > 0 && !char.IsWhiteSpace(text[i - 1]))) continue;
+            if (++seen > words) return text.AsSpan(0, i).TrimEnd().Length;
+        }
+        return null;
     }
 
     private static string[] Clean(IReadOnlyList<string>? values, Func<string, string> normalize) =>

@@ -24,6 +24,12 @@ public sealed record SearchResponse
     /// <summary>True when the query was not valid syntax and was searched as plain words instead.</summary>
     public bool SyntaxFallback { get; init; }
 
+    /// <summary>
+    /// True when the search ran out of its time budget (<see cref="SearchLimits.TimeBudget"/>): the results and counts
+    /// are those found until then, and <see cref="Messages"/> says so.
+    /// </summary>
+    public bool Incomplete { get; init; }
+
     /// <summary>Notes for the user (query truncated, page capped, syntax not understood), in plain text.</summary>
     public IReadOnlyList<string> Messages { get; init; } = [];
 

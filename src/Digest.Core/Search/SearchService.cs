@@ -19,17 +19,32 @@ public sealed class SearchService
     private static readonly TimeSpan WarmDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan SlowSearch = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The notice of a search stopped by <see cref="SearchLimits.TimeBudget"/>.</summary>
+    public const string IncompleteMessage = "Results may be incomplete: the search took too long.";
+
     private readonly FacetCache _facets = new();
     private readonly WordFrequencies _frequencies;
     private readonly PaperIndex _index;
     private readonly ILogger<SearchService> _logger;
+    private readonly SearchLimits _limits;
     private int _warmPending;
 
+    /// <summary>A search service with the default <see cref="SearchLimits"/>.</summary>
     public SearchService(PaperIndex index, ILogger<SearchService> logger)
+        : this(index, logger, new SearchLimits())
     {
+    }
+
+    /// <param name="index">The paper index searched.</param>
+    /// <param name="logger">Slow searches and rejected syntax are logged here.</param>
+    /// <param name="limits">What one search may cost (validated at start by <see cref="SearchLimitsValidator"/>).</param>
+    public SearchService(PaperIndex index, ILogger<SearchService> logger, SearchLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
         _index = index;
         _frequencies = new WordFrequencies(index.Analyzer);
         _logger = logger;
+        _limits = limits;
         index.Refreshed += ScheduleWarm;
     }
 
@@ -129,25 +144,30 @@ public sealed class SearchService
         var reader = searcher.IndexReader;
         var categories = CategoryLookup(reader);
         var messages = new List<string>();
-        var request = SearchRequestNormalizer.Normalize(original, categories, messages);
+        var request = SearchRequestNormalizer.Normalize(original, categories, _limits, messages);
         var sort = request.Sort!.Value;
+        var allowance = new QueryAllowance(_limits);
+        var deadline = new SearchDeadline(_limits.TimeBudget);
 
         if (PaperId.TryParseArxiv(request.Query) is { } arxivId && searcher.Search(new TermQuery(new Term(PaperFields.Id, arxivId)), 1).TotalHits > 0)
         {
             return new SearchResponse { Request = request, Sort = sort, RedirectToPaperId = arxivId, Messages = messages };
         }
 
-        var (query, fallback) = Parse(request.Query!, reader, categories, messages);
+        var (query, fallback) = Parse(request.Query!, reader, categories, messages, allowance, deadline);
         var filters = SearchFilters.Build(request);
         var noWords = request.Query!.Length > 0 && query is null;
 
-        var (total, results, facets) = noWords
-            ? (0, [], EmptyFacets(reader, request))
-            : ExecuteSafely(searcher, request, sort, ref query, ref fallback, filters, messages);
+        var (total, results, facets, incomplete) = noWords
+            ? (0, [], EmptyFacets(reader, request), false)
+            : ExecuteSafely(searcher, request, sort, ref query, ref fallback, filters, messages, allowance, deadline);
 
-        var suggestions = total == 0 && !noWords && (request.Query.Length > 0 || request.HasFilters)
-            ? Suggest(searcher, request, query, filters, categories)
+        // Suggestions run more searches: not when this one already spent its budget.
+        var suggestions = total == 0 && !noWords && !incomplete && (request.Query.Length > 0 || request.HasFilters)
+            ? Suggest(searcher, request, query, filters, categories, deadline)
             : [];
+        messages.AddRange(allowance.Messages());
+        if (incomplete) messages.Add(IncompleteMessage);
         return new SearchResponse
         {
             Request = request,
@@ -157,32 +177,33 @@ public sealed class SearchService
             Results = results,
             Facets = facets,
             SyntaxFallback = fallback,
+            Incomplete = incomplete,
             Messages = messages,
             Suggestions = suggestions,
         };
     }
 
     /// <summary>Runs the query; one that expands past the clause limit while searching is retried as plain words.</summary>
-    private (int Total, IReadOnlyList<SearchResult> Results, IReadOnlyList<SearchFacet> Facets) ExecuteSafely(
+    private (int Total, IReadOnlyList<SearchResult> Results, IReadOnlyList<SearchFacet> Facets, bool Incomplete) ExecuteSafely(
         IndexSearcher searcher, SearchRequest request, SearchSort sort, ref Query? query, ref bool fallback,
-        IReadOnlyList<SearchFilter> filters, List<string> messages)
+        IReadOnlyList<SearchFilter> filters, List<string> messages, QueryAllowance allowance, SearchDeadline deadline)
     {
         try
         {
-            return Execute(searcher, request, sort, query, filters);
+            return Execute(searcher, request, sort, query, filters, deadline);
         }
         catch (BooleanQuery.TooManyClausesException e)
         {
             _logger.LogDebug(e, "Query {Query} expands to too many terms; searching it as plain words", request.Query);
             messages.Add("Your query matched too many word forms (for example a very short prefix*), so its words were searched as plain text.");
             fallback = true;
-            query = new PaperQueryParser(_index.Analyzer, searcher.IndexReader, _frequencies, CategoryLookup(searcher.IndexReader)).PlainWordsQuery(request.Query!);
-            return query is null ? (0, [], EmptyFacets(searcher.IndexReader, request)) : Execute(searcher, request, sort, query, filters);
+            query = NewParser(searcher.IndexReader, CategoryLookup(searcher.IndexReader), allowance, deadline).PlainWordsQuery(request.Query!);
+            return query is null ? (0, [], EmptyFacets(searcher.IndexReader, request), false) : Execute(searcher, request, sort, query, filters, deadline);
         }
     }
 
-    private (int Total, IReadOnlyList<SearchResult> Results, IReadOnlyList<SearchFacet> Facets) Execute(
-        IndexSearcher searcher, SearchRequest request, SearchSort sort, Query? query, IReadOnlyList<SearchFilter> filters)
+    private (int Total, IReadOnlyList<SearchResult> Results, IReadOnlyList<SearchFacet> Facets, bool Incomplete) Execute(
+        IndexSearcher searcher, SearchRequest request, SearchSort sort, Query? query, IReadOnlyList<SearchFilter> filters, SearchDeadline deadline)
     {
         var numHits = Math.Max(1, Math.Min(request.Page * request.PageSize, searcher.IndexReader.MaxDoc));
         ITopDocsCollector top = sort == SearchSort.Relevance && query is not null
@@ -197,6 +218,10 @@ public sealed class SearchService
         DrillSidewaysCollector? collector = null;
         var skip = (request.Page - 1) * request.PageSize;
         ScoreDoc[]? browsePage = null;
+        var incomplete = false;
+        Query? rewritten = null;
+        // The budget starts now that the reader's caches exist: building them is not this query's cost.
+        deadline.Start();
         try
         {
             List<SearchFacet> facets;
@@ -218,23 +243,46 @@ public sealed class SearchService
                     .ToArray();
                 collector = new DrillSidewaysCollector(top, ordinals, selectedOrds, [.. FacetSpec.All.Select(spec => spec.Top ?? int.MaxValue)]);
                 var facetGroups = FacetSpec.All.Where((_, i) => selectedOrds[i].Length > 0).Select(spec => spec.Name).ToHashSet();
-                searcher.Search(SearchFilters.Combine(query, filters.Where(f => !facetGroups.Contains(f.Group))), collector);
+                try
+                {
+                    // Rewritten once here and reused by the snippets: fuzzy terms cost most of a flood query's time in rewriting.
+                    rewritten = query is null ? null : searcher.Rewrite(query);
+                    searcher.Search(SearchFilters.Combine(rewritten, filters.Where(f => !facetGroups.Contains(f.Group))), new DeadlineCollector(collector, deadline));
+                }
+                catch (SearchBudgetExceededException)
+                {
+                    // Keep what was collected: the hits and counts so far, flagged as possibly incomplete.
+                    incomplete = true;
+                }
                 collector.Finish();
                 total = collector.TotalHits;
                 facets = [.. FacetSpec.All.Select((spec, i) => spec.ToFacet(ordinals[i], collector.HitCounts[i], collector.MissCounts[i], total, request, collector.Candidates[i]))];
             }
 
             // Stored fields and snippets only for the page shown.
-            var snippets = request.IncludeSnippets ? new SnippetBuilder(query, _index.Analyzer, searcher) : null;
             var page = browsePage ?? top.GetTopDocs(skip, request.PageSize).ScoreDocs;
+            var snippets = request.IncludeSnippets && page.Length > 0 ? Snippets(query, rewritten, searcher) : null;
             var results = page
                 .Select(hit => SearchResultReader.Read(searcher, hit.Doc, hit.Score, snippets))
                 .ToList();
-            return (total, results, facets);
+            return (total, results, facets, incomplete);
         }
         finally
         {
             collector?.Dispose();
+        }
+    }
+
+    /// <summary>Snippets rewrite the query once more; when that runs out of time the results are shown without marks.</summary>
+    private SnippetBuilder? Snippets(Query? query, Query? rewritten, IndexSearcher searcher)
+    {
+        try
+        {
+            return new SnippetBuilder(query, _index.Analyzer, searcher, rewritten);
+        }
+        catch (SearchBudgetExceededException)
+        {
+            return null;
         }
     }
 
@@ -245,25 +293,38 @@ public sealed class SearchService
             return spec.ToFacet(ordinals, new int[ordinals.ValueCount], null, 0, request);
         })];
 
-    private (Query? Query, bool Fallback) Parse(string text, IndexReader reader, IReadOnlyDictionary<string, string> categories, List<string> messages)
+    private (Query? Query, bool Fallback) Parse(
+        string text, IndexReader reader, IReadOnlyDictionary<string, string> categories, List<string> messages, QueryAllowance allowance, SearchDeadline deadline)
     {
         if (text.Length == 0) return (null, false);
         try
         {
-            var query = new PaperQueryParser(_index.Analyzer, reader, _frequencies, categories).Parse(text);
+            var query = NewParser(reader, categories, allowance, deadline).Parse(text);
             var usable = WithPositiveClause(query);
             if (usable is null) messages.Add("Your query has no searchable words.");
+            if (usable is not null && ClauseCount(usable) > _limits.MaxClauses)
+            {
+                messages.Add($"Your query has more than {_limits.MaxClauses} parts, so its words were searched as plain text.");
+                return (NewParser(reader, categories, allowance, deadline).PlainWordsQuery(text), true);
+            }
             return (usable, false);
         }
         catch (Exception e) when (e is ParseException or BooleanQuery.TooManyClausesException or ArgumentException or InvalidOperationException)
         {
             _logger.LogDebug(e, "Query {Query} is not valid syntax; searching it as plain words", text);
             messages.Add("Your query could not be read as search syntax (for example an unbalanced quote or parenthesis), so its words were searched as plain text.");
-            var plain = new PaperQueryParser(_index.Analyzer, reader, _frequencies, categories).PlainWordsQuery(text);
+            var plain = NewParser(reader, categories, allowance, deadline).PlainWordsQuery(text);
             if (plain is null) messages.Add("Your query has no searchable words.");
             return (plain, true);
         }
     }
+
+    private PaperQueryParser NewParser(IndexReader reader, IReadOnlyDictionary<string, string> categories, QueryAllowance allowance, SearchDeadline deadline) =>
+        new(_index.Analyzer, reader, _frequencies, categories, allowance, deadline);
+
+    /// <summary>Clauses of every Boolean query in <paramref name="query"/>, at every level.</summary>
+    private static int ClauseCount(Query query) =>
+        query is BooleanQuery boolean ? boolean.Clauses.Sum(c => 1 + ClauseCount(c.Query)) : 0;
 
     /// <summary>Null for a query without searchable words; a purely negative query ("-word") gets "everything" to subtract from.</summary>
     private static Query? WithPositiveClause(Query? query)
@@ -275,30 +336,41 @@ public sealed class SearchService
     }
 
     private IReadOnlyList<SearchSuggestion> Suggest(
-        IndexSearcher searcher, SearchRequest request, Query? query, IReadOnlyList<SearchFilter> filters, IReadOnlyDictionary<string, string> categories)
+        IndexSearcher searcher, SearchRequest request, Query? query, IReadOnlyList<SearchFilter> filters, IReadOnlyDictionary<string, string> categories,
+        SearchDeadline deadline)
     {
         var suggestions = new List<SearchSuggestion>();
         foreach (var group in filters.Select(f => f.Group).Distinct())
         {
-            var count = Count(searcher, SearchFilters.Combine(query, filters, exceptGroup: group));
+            var count = Count(searcher, SearchFilters.Combine(query, filters, exceptGroup: group), deadline);
             var remove = filters.First(f => f.Group == group).Remove;
             if (count > 0) suggestions.Add(new SearchSuggestion(SearchSuggestionKind.RemoveFilter, group, remove(request) with { Page = 1 }, count));
         }
 
-        if (request.Query!.Length > 0 && SpellingCorrector.Correct(request.Query, searcher, _index.Analyzer) is { } corrected)
+        if (request.Query!.Length > 0
+            && SpellingCorrector.Correct(request.Query, searcher, _index.Analyzer, _limits.MaxCorrectedWords, deadline) is { } corrected)
         {
             var messages = new List<string>();
-            var (correctedQuery, _) = Parse(corrected, searcher.IndexReader, categories, messages);
-            var count = correctedQuery is null ? 0 : Count(searcher, SearchFilters.Combine(correctedQuery, filters));
+            // The corrected query has its own allowance: its notes are not the user's query's.
+            var (correctedQuery, _) = Parse(corrected, searcher.IndexReader, categories, messages, new QueryAllowance(_limits), deadline);
+            var count = correctedQuery is null ? 0 : Count(searcher, SearchFilters.Combine(correctedQuery, filters), deadline);
             if (count > 0) suggestions.Add(new SearchSuggestion(SearchSuggestionKind.Spelling, corrected, request with { Query = corrected, Page = 1 }, count));
         }
         return suggestions;
     }
 
-    private static int Count(IndexSearcher searcher, Query query)
+    /// <summary>Papers matching <paramref name="query"/>; 0 when counting runs out of time (a suggestion that cannot be counted is not made).</summary>
+    private static int Count(IndexSearcher searcher, Query query, SearchDeadline deadline)
     {
         var counter = new TotalHitCountCollector();
-        searcher.Search(query, counter);
+        try
+        {
+            searcher.Search(query, new DeadlineCollector(counter, deadline));
+        }
+        catch (SearchBudgetExceededException)
+        {
+            return 0;
+        }
         return counter.TotalHits;
     }
 

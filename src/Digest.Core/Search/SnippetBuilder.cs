@@ -26,11 +26,12 @@ internal sealed class SnippetBuilder
     /// <param name="query">The parsed user query (not the filters); null when browsing.</param>
     /// <param name="analyzer">The index's analyzer: stored words are analysed the same way.</param>
     /// <param name="searcher">Expands prefix, wildcard and fuzzy queries to index terms so their matches are marked too.</param>
-    public SnippetBuilder(Query? query, Analyzer analyzer, IndexSearcher searcher)
+    /// <param name="rewritten"><paramref name="query"/> as the search rewrote it, when at hand (rewriting fuzzy terms again costs as much as the first time).</param>
+    public SnippetBuilder(Query? query, Analyzer analyzer, IndexSearcher searcher, Query? rewritten = null)
     {
         if (query is null) return;
         // Bare words are matched in the all-text field: its terms are marked in titles and abstracts alike.
-        var terms = new QueryTermsToMark(query, searcher, [PaperFields.Title, PaperFields.Abstract, PaperFields.Text]);
+        var terms = new QueryTermsToMark(query, searcher, [PaperFields.Title, PaperFields.Abstract, PaperFields.Text], rewritten);
         var anywhere = terms.In(PaperFields.Text);
         _title = Finder([.. terms.In(PaperFields.Title), .. anywhere], analyzer, PaperFields.Title);
         _abstract = Finder([.. terms.In(PaperFields.Abstract), .. anywhere], analyzer, PaperFields.Abstract);

@@ -24,25 +24,32 @@ internal static partial class SpellingCorrector
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Letters();
 
-    /// <summary>The query with misspelled words replaced, or null when nothing was corrected.</summary>
-    public static string? Correct(string query, IndexSearcher searcher, Analyzer analyzer)
+    /// <summary>
+    /// The query with misspelled words replaced, or null when nothing was corrected. At most
+    /// <paramref name="maxWords"/> unknown words are looked at (each costs a fuzzy scan of the abstracts' terms), and
+    /// none once <paramref name="deadline"/> passed; the words after them stay as typed.
+    /// </summary>
+    public static string? Correct(string query, IndexSearcher searcher, Analyzer analyzer, int maxWords, SearchDeadline deadline)
     {
         var changed = false;
+        var tried = 0;
         var corrected = Word().Replace(query, match =>
         {
-            if (match.Value is "AND" or "OR" or "NOT") return match.Value;
-            var replacement = CorrectWord(match.Value, searcher, analyzer);
+            if (match.Value is "AND" or "OR" or "NOT" || tried >= maxWords || deadline.Passed) return match.Value;
+            if (Stem(analyzer, match.Value) is not { } stem || IsKnown(stem, searcher.IndexReader)) return match.Value;
+            tried++;
+            var replacement = CorrectWord(match.Value, stem, searcher, analyzer);
             changed |= replacement is not null;
             return replacement ?? match.Value;
         });
         return changed ? corrected : null;
     }
 
-    private static string? CorrectWord(string word, IndexSearcher searcher, Analyzer analyzer)
+    private static bool IsKnown(string stem, IndexReader reader) => Fields.Sum(f => reader.DocFreq(new Term(f, stem))) > 0;
+
+    private static string? CorrectWord(string word, string stem, IndexSearcher searcher, Analyzer analyzer)
     {
-        if (Stem(analyzer, word) is not { } stem) return null;
         var reader = searcher.IndexReader;
-        if (Fields.Sum(f => reader.DocFreq(new Term(f, stem))) > 0) return null;
 
         // Candidates come from abstracts only: they hold nearly every title word too, and each field searched
         // costs a Levenshtein automaton build, the most expensive step of a correction.

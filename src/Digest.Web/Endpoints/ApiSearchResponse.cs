@@ -2,6 +2,7 @@ namespace Digest.Web.Endpoints;
 
 /// <summary>
 /// The body of <c>/api/search</c>. Field names are a contract: add fields, never rename or remove them.
+/// <c>incomplete</c> is true when the search ran out of time and shows what it found until then.
 /// Facet keys: <c>topic</c>, <c>category</c>, <c>year</c>, <c>hasCode</c>, <c>author</c>.
 /// </summary>
 internal sealed record ApiSearchResponse(
@@ -17,4 +18,5 @@ internal sealed record ApiSearchResponse(
     string? RedirectTo,
     IReadOnlyList<ApiSearchResult> Results,
     IReadOnlyDictionary<string, IReadOnlyList<ApiFacetValue>> Facets,
-    IReadOnlyList<ApiSuggestion> Suggestions);
+    IReadOnlyList<ApiSuggestion> Suggestions,
+    bool Incomplete);

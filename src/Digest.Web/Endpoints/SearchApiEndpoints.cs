@@ -61,7 +61,8 @@ public static class SearchApiEndpoints
             [.. response.Results.Select(r => ToApi(r, request.Query))],
             facets,
             [.. response.Suggestions.Select(s => new ApiSuggestion(
-                s.Kind == SearchSuggestionKind.Spelling ? "spelling" : "removeFilter", s.Text, s.Count, urls.For(s.Request)))]));
+                s.Kind == SearchSuggestionKind.Spelling ? "spelling" : "removeFilter", s.Text, s.Count, urls.For(s.Request)))],
+            response.Incomplete));
     }
 
     private static async Task<IResult> GetPaperAsync(string? id, PaperStore store, SearchService search, CancellationToken cancellationToken)

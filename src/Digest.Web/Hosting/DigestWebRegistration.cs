@@ -20,6 +20,7 @@ public static class DigestWebRegistration
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<RemoteSourceService>();
 
+        builder.Services.AddSearchConcurrencyLimit();
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
         builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -44,6 +45,9 @@ public static class DigestWebRegistration
         {
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
+
+        // After the error pages, so a refused search gets the friendly 429 page; it limits searches only.
+        app.UseRateLimiter();
 
         app.MapIngestEndpoints();
         app.MapHealthEndpoints();

@@ -33,7 +33,7 @@ public sealed class ErrorModel : PageModel
             405 => ("Not allowed", "This address cannot be used that way."),
             408 => ("The request took too long", "The request did not arrive in time. Please try again."),
             413 => ("The request is too large", "What was sent is larger than this server accepts."),
-            429 => ("Too many requests", "Please wait a moment before trying again."),
+            429 => ("Too many requests at once", "Several requests from your address are already being answered. Wait a second and try again."),
             _ when Status >= 500 => ("Something went wrong", "The server could not answer this request. It has been logged; please try again in a moment."),
             _ => ("Something went wrong", "The request could not be completed."),
         };

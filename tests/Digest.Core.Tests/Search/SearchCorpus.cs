@@ -11,13 +11,13 @@ public sealed class SearchCorpus : IDisposable
 {
     private readonly TempDataDirectory _data = new();
 
-    public SearchCorpus(IEnumerable<Paper>? papers = null)
+    public SearchCorpus(IEnumerable<Paper>? papers = null, SearchLimits? limits = null)
     {
         Papers = [.. papers ?? Default()];
         Index = _data.OpenIndex();
         Index.Apply(Papers, [], 1);
         Index.Refresh();
-        Service = new SearchService(Index, NullLogger<SearchService>.Instance);
+        Service = new SearchService(Index, NullLogger<SearchService>.Instance, limits ?? new SearchLimits());
     }
 
     public IReadOnlyList<Paper> Papers { get; }

@@ -252,7 +252,8 @@ public partial class SnippetBuilderTests
         using var corpus = new SearchCorpus();
         return corpus.Index.Search(searcher =>
         {
-            var parsed = query is null ? null : new PaperQueryParser(corpus.Index.Analyzer, searcher.IndexReader, new WordFrequencies(corpus.Index.Analyzer), new Dictionary<string, string>()).Parse(query);
+            var parsed = query is null ? null : new PaperQueryParser(corpus.Index.Analyzer, searcher.IndexReader, new WordFrequencies(corpus.Index.Analyzer), new Dictionary<string, string>(),
+                new QueryAllowance(new SearchLimits()), new SearchDeadline(TimeSpan.FromMinutes(1))).Parse(query);
             return use(new SnippetBuilder(parsed, corpus.Index.Analyzer, searcher));
         });
     }

@@ -25,6 +25,16 @@ public class SearchApiTests(CorpusFixture corpus) : IClassFixture<CorpusFixture>
         Assert.Equal(5, llm.GetProperty("count").GetInt32());
     }
 
+    [Fact]
+    public async Task Search_FuzzyFlood_SaysWhatWasSearchedAsPlainWords_AndIsComplete()
+    {
+        var flood = string.Join(' ', Enumerable.Range(0, 100).Select(i => $"ab{i}~"));
+        using var json = await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(flood));
+        var root = json.RootElement;
+        Assert.False(root.GetProperty("incomplete").GetBoolean());
+        Assert.Contains(root.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("searched as plain words", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("/api/search?q=language")]
     [InlineData("/api/search?q=language&topic=llm&category=cs.CL")]

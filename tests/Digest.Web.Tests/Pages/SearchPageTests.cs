@@ -7,6 +7,15 @@ public class SearchPageTests(CorpusFixture corpus) : IClassFixture<CorpusFixture
 {
     private readonly HttpClient _client = corpus.Client;
 
+    [Fact]
+    public async Task FuzzyFlood_PageNamesTheTermsSearchedAsPlainWords()
+    {
+        var flood = string.Join(' ', Enumerable.Range(0, 100).Select(i => $"ab{i}~"));
+        var page = await _client.GetPageAsync("/search?q=" + Uri.EscapeDataString(flood));
+        Assert.Contains(page.QuerySelectorAll(".notice"), n => n.TextContent.Contains("“ab4~”", StringComparison.Ordinal));
+        Assert.Equal("false", page.QuerySelector("[data-total]")!.GetAttribute("data-incomplete"));
+    }
+
     [Theory]
     [InlineData("/search")]
     [InlineData("/search?q=language+model")]

@@ -90,10 +90,38 @@ public class HostileInputTests(CorpusFixture corpus) : IClassFixture<CorpusFixtu
             "/digests/%2500",
             "/error/999",
         };
+        // Every search parameter gets every hostile value, alone and repeated.
+        foreach (var parameter in SearchParameterNames)
+        {
+            foreach (var value in HostileValues)
+            {
+                urls.Add($"/search?{parameter}={value}");
+            }
+            urls.Add($"/search?{string.Join('&', Enumerable.Range(0, 50).Select(i => $"{parameter}={i}%3Cb%3E"))}");
+        }
+        urls.Add("/search?q=" + Uri.EscapeDataString(string.Join(' ', Enumerable.Range(0, 100).Select(i => $"ab{i}~"))));
+        urls.Add("/search?q=" + Uri.EscapeDataString(string.Join(' ', "abcdefghijklmnopqrstuvwxyz".Select(c => c + "*"))));
+        urls.Add("/search?q=" + Uri.EscapeDataString("\"" + string.Join(' ', Enumerable.Repeat("language model", 1000)) + "\""));
+        urls.Add("/search?q=" + Uri.EscapeDataString(string.Join(" OR ", Enumerable.Range(0, 1000).Select(i => "w" + i))));
+        urls.Add("/search?q=" + new string('(', 300) + "a" + new string(')', 300));
         urls.AddRange(urls.Where(u => u.StartsWith("/search", StringComparison.Ordinal)).Select(u => "/api" + u).ToList());
         urls.AddRange(["/api/papers/%2500", "/api/papers/../../etc/passwd", "/api/nothing-here"]);
         return [.. urls];
     }
+
+    private static readonly string[] SearchParameterNames = ["q", "topic", "xtopic", "category", "author", "year", "from", "to", "sort", "page", "code"];
+
+    private static readonly string[] HostileValues =
+    [
+        Uri.EscapeDataString(TestCorpus.ScriptPayload),
+        Uri.EscapeDataString("\"><img src=x onerror=alert(1)>"),
+        Uri.EscapeDataString("\" onmouseover=\"alert(1)"),
+        new string('x', 100_000),
+        "%C3%28", "%FF%FE%FD", "%E2%82", "%", "%%41",
+        "a%0D%0ASet-Cookie:%20evil=1", "%0D%0A%0D%0A%3Chtml%3E",
+        "-1", "-99999999999999999999", "99999999999999999999", "2147483648", "1e9", "NaN", "0x10", "%20", "",
+        "2024-13-45", "9999-99-99",
+    ];
 
     [Theory]
     [MemberData(nameof(HostileUrls))]

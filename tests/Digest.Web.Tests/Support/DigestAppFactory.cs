@@ -41,6 +41,7 @@ public sealed class DigestAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 
     /// <summary>Ingests text in any supported format through the app's own ingest service.</summary>

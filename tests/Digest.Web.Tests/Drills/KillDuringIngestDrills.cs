@@ -35,8 +35,8 @@ public sealed class KillDuringIngestDrills : IDisposable
         DrillAsync("CLI ingest", async (data, point) =>
         {
             using var cli = DigestProcess.Start(data, ["ingest", _file]);
-            await point.WaitAsync(data, cli, StepTimeout);
-            return cli.KillHard();
+            var delay = await point.WaitAsync(data, cli, StepTimeout);
+            return (cli.KillHard(), delay);
         });
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class KillDuringIngestDrills : IDisposable
         {
             using var app = await DigestAppProcess.StartAsync(data);
             var upload = app.UploadAsync(_file);
-            await point.WaitAsync(data, app.Process, StepTimeout);
+            var delay = await point.WaitAsync(data, app.Process, StepTimeout);
             var finishedFirst = upload.IsCompleted;
             var killed = app.Process.KillHard();
             if (finishedFirst)
@@ -59,7 +59,7 @@ public sealed class KillDuringIngestDrills : IDisposable
                 // The connection dies with the app; that is the point of the drill, not a failure.
                 await Assert.ThrowsAnyAsync<Exception>(() => upload);
             }
-            return killed;
+            return (killed, delay);
         });
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class KillDuringIngestDrills : IDisposable
             var partial = Path.Combine(inbox, "drill.jsonl.part");
             File.Copy(_file, partial);
             File.Move(partial, Path.Combine(inbox, "drill.jsonl"));
-            await point.WaitAsync(data, app.Process, StepTimeout);
-            return app.Process.KillHard();
+            var delay = await point.WaitAsync(data, app.Process, StepTimeout);
+            return (app.Process.KillHard(), delay);
         });
 
     public void Dispose()
@@ -91,8 +91,8 @@ public sealed class KillDuringIngestDrills : IDisposable
 
     /// <summary>Runs the scenario <see cref="DrillSettings.Runs"/> times, each on a new data directory, and checks the recovery.</summary>
     /// <param name="scenario">What is killed, for the printed figures.</param>
-    /// <param name="startAndKill">Starts the ingest on the data directory, kills at the point; returns whether a running process was killed.</param>
-    private async Task DrillAsync(string scenario, Func<string, KillPoint, Task<bool>> startAndKill)
+    /// <param name="startAndKill">Starts the ingest on the data directory, kills at the point; returns whether a running process was killed, and how long after the batches.</param>
+    private async Task DrillAsync(string scenario, Func<string, KillPoint, Task<(bool Killed, TimeSpan Delay)>> startAndKill)
     {
         var tally = new DrillTally(scenario);
         var batchStoredAtKill = 0;
@@ -105,11 +105,11 @@ public sealed class KillDuringIngestDrills : IDisposable
                 var point = KillPoint.Draw(DrillSettings.Seed + run, run);
                 var data = Path.Combine(_root, $"run-{run}");
                 Directory.CreateDirectory(data);
-                var killed = await startAndKill(data, point);
+                var (killed, delay) = await startAndKill(data, point);
                 var storedAtKill = StoreProbe.CountPapers(data);
                 if (storedAtKill > 0) batchStoredAtKill++;
                 var figures = await CrashRecoveryCheck.RunAsync(data, _file, FilePapers);
-                _output.WriteLine($"  run {run + 1}, {point}: {(killed ? "killed" : "had already exited")} with {storedAtKill} papers stored; {figures}");
+                _output.WriteLine($"  run {run + 1}, {point} ({delay.TotalMilliseconds:F0} ms): {(killed ? "killed" : "had already exited")} with {storedAtKill} papers stored; {figures}");
                 tally.Record(killed, storedAtKill, FilePapers, figures);
 
                 Assert.Equal(figures.StoredAtRestart, figures.IndexedAtRestart);

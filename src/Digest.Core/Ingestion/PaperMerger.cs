@@ -6,7 +6,8 @@ namespace Digest.Core.Ingestion;
 /// The merge rules for a paper seen again (another version, another source, another digest day):
 /// facts are added, nothing known is lost.
 /// <list type="bullet">
-/// <item>Title, abstract and authors: a newer arXiv version (later <see cref="Paper.Revised"/>) replaces them; otherwise the first known are kept and only blanks are filled.</item>
+/// <item>Title, abstract and authors: a newer arXiv version (later <see cref="Paper.Revised"/>) replaces them; otherwise the first known are kept and only blanks are filled.
+/// The author list is replaced whole, never united: it is ordered, and two names that are equal may be two people.</item>
 /// <item>Lists (digest days, categories, keywords, code links, sources): union, known values first in their order.</item>
 /// <item>Published: the earliest; revised: the latest; upvotes: the highest; ids, DOI, project page: the first known.</item>
 /// <item>First seen: the earliest (an imported export keeps its history).</item>

@@ -49,7 +49,7 @@ internal sealed class JsonLinePaperReader
 
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
-            var name = json.GetString()!;
+            var name = Text(ref json, "property name");
             json.Read();
             switch (name)
             {
@@ -106,10 +106,23 @@ internal sealed class JsonLinePaperReader
 
     private static string? String(ref Utf8JsonReader json, string name) => json.TokenType switch
     {
-        JsonTokenType.String => json.GetString(),
+        JsonTokenType.String => Text(ref json, name),
         JsonTokenType.Null => null,
         _ => throw WrongType(name, "a string", json.TokenType),
     };
+
+    // JSON may escape half of a surrogate pair ("\ud800"), which is no .NET text: GetString throws for it.
+    private static string Text(ref Utf8JsonReader json, string name)
+    {
+        try
+        {
+            return json.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw JsonFields.UnpairedSurrogate(name);
+        }
+    }
 
     private static List<string> Strings(ref Utf8JsonReader json, string name)
     {
@@ -119,7 +132,7 @@ internal sealed class JsonLinePaperReader
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
             if (json.TokenType != JsonTokenType.String) throw WrongType($"{name}[{values.Count}]", "a string", json.TokenType);
-            values.Add(json.GetString()!);
+            values.Add(Text(ref json, $"{name}[{values.Count}]"));
         }
         return values;
     }

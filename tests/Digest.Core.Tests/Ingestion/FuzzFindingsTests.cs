@@ -45,4 +45,21 @@ public class FuzzFindingsTests
     {
         Assert.Null(PaperId.TryParseArxiv(text));
     }
+
+    [Fact]
+    public void TitleKey_WithHalvesOfSurrogatePairsOrNoncharacters_DropsThemInsteadOfThrowing()
+    {
+        Assert.Equal("abcd", PaperId.TitleKey("A\uD800b\uDC00C\uFFFEd\uFFFF"));
+    }
+
+    [Fact]
+    public void DigestText_Utf8FileBehindAUtf16ByteOrderMark_IsReadWithoutThrowing()
+    {
+        // Read as UTF-16 (the byte-order mark says so), the bytes FE FF are U+FFFE, a noncharacter.
+        byte[] bytes = [0xFF, 0xFE, 0xFE, 0xFF, .. "A title here"u8];
+
+        var paper = Assert.Single(ParseBytes(new DigestTextParser(), bytes).Papers());
+
+        Assert.Contains('\uFFFE', paper.Title);
+    }
 }

@@ -18,8 +18,13 @@ internal sealed class JsonLinePaperReader
     /// <summary>One line as a paper, or the precise reason it is rejected.</summary>
     public ParsedItem Read(string line, int lineNumber)
     {
-        var maxBytes = Encoding.UTF8.GetMaxByteCount(line.Length);
-        if (_buffer.Length < maxBytes) _buffer = new byte[maxBytes];
+        // The exact size is counted only when the worst case (3 bytes a character) would not fit: a 50 MB line
+        // then costs a 50 MB buffer, not 150 MB, and ordinary lines skip the extra pass.
+        if (_buffer.Length < Encoding.UTF8.GetMaxByteCount(line.Length))
+        {
+            var bytes = Encoding.UTF8.GetByteCount(line);
+            if (_buffer.Length < bytes) _buffer = new byte[bytes];
+        }
         var length = Encoding.UTF8.GetBytes(line, _buffer);
         try
         {

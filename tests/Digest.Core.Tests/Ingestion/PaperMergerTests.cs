@@ -86,6 +86,21 @@ public class PaperMergerTests
     }
 
     [Fact]
+    public void SameVersion_WithTheRepeatedNamesADeduplicatedListLost_RestoresThem()
+    {
+        var stored = Known with { Authors = ["Hui Liu", "Jane Doe", "Ann Other"] };
+        var again = Known with { Authors = ["Hui Liu", "Jane Doe", "Hui Liu", "Ann Other"] };
+
+        var (merged, changed) = PaperMerger.Merge(stored, again);
+        var (other, otherChanged) = PaperMerger.Merge(stored, Known with { Authors = ["Hui Liu", "Jane Doe", "Ann Other", "New Person"] });
+
+        Assert.True(changed);
+        Assert.Equal(["Hui Liu", "Jane Doe", "Hui Liu", "Ann Other"], merged.Authors);
+        Assert.False(otherChanged);
+        Assert.Equal(["Hui Liu", "Jane Doe", "Ann Other"], other.Authors);
+    }
+
+    [Fact]
     public void SameFactsAgain_IsUnchanged()
     {
         var (_, changed) = PaperMerger.Merge(Known, Known with { FirstSeen = default, UpdatedAt = DateTimeOffset.UtcNow });

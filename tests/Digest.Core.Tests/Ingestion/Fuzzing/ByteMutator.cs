@@ -24,7 +24,7 @@ internal sealed class ByteMutator(Random random)
         "&#x10FFFF;", "&unknown;", "<!DOCTYPE x>", "<?xml version=\"1.0\" encoding=\"UTF-16\"?>", " xmlns=\"http://www.w3.org/2005/Atom\"",
         " xmlns:p=\"\"", "<p:x>", "<record>", "</record>", "<metadata>", "<version><date>", "Mon, 30 Feb 2007 19:18:42 GMT",
         "\n\n", "\r", "\0", "\t", "\u2028", "Mar 11", "Feb 30, 2024", "Mar ١١", "Mar 11, ٢٠٢٤", "٢٥٠٢.١٧٨٢٣", "Daily Papers",
-        "\u202E", "\uFEFF", "\uFFFD", "😀", "(", ")", " and ", "2401.00001v2", "https://github.com/a/b", "github.com/",
+        "\u202E", "\uFEFF", "\uFFFD", "\uFFFE", "\uFFFF", "😀", "(", ")", " and ", "2401.00001v2", "https://github.com/a/b", "github.com/",
     }.Select(Encoding.UTF8.GetBytes)];
 
     /// <summary>One to five mutations of <paramref name="input"/>, with a description of each for the failure message.</summary>

@@ -20,10 +20,13 @@ public static class PaperDocumentFactory
         };
         if (paper.ArxivId is not null) document.Add(new StoredField(PaperFields.ArxivId, paper.ArxivId));
 
+        // Every author is stored, in order, homonyms too (the result list shows them); the facet term is added once
+        // per distinct name, so a paper by two people called "Hui Liu" counts once for that name.
+        var facetAuthors = new HashSet<string>(StringComparer.Ordinal);
         foreach (var author in paper.Authors)
         {
             document.Add(new TextField(PaperFields.Author, author, Field.Store.YES));
-            AddFacet(document, PaperFields.AuthorExact, author, store: false);
+            if (facetAuthors.Add(author)) AddFacet(document, PaperFields.AuthorExact, author, store: false);
         }
         foreach (var keyword in paper.Keywords) document.Add(new TextField(PaperFields.Keyword, keyword, Field.Store.NO));
         AddText(document, paper);

@@ -67,7 +67,7 @@ public sealed class IngestReport
         if (recordRejections > Rejections.Count) text.AppendLine($"  ... and {recordRejections - Rejections.Count} more rejections");
         var seconds = Math.Max((FinishedAt - StartedAt).TotalSeconds, 0.001);
         text.AppendLine($"Total: {FilesRead} of {Files.Count} files read, {Seen} records seen, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {seconds:0.00} s ({Seen / seconds:0} records/s)");
-        if (Seen > 0 && Added == 0 && Updated == 0) text.AppendLine("Nothing changed: every record was already stored.");
+        if (NothingChanged() is { } closing) text.AppendLine(closing);
         if (Cancelled) text.AppendLine("Cancelled: committed batches are kept, the batch in progress was rolled back.");
         if (StorageFailure is not null)
         {
@@ -75,4 +75,20 @@ public sealed class IngestReport
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// The closing line when the run stored nothing, saying why: records can be unchanged or rejected, and
+    /// "already stored" must not be said of records that were rejected.
+    /// </summary>
+    private string? NothingChanged()
+    {
+        if (Added > 0 || Updated > 0) return null;
+        var rejectedRecords = Files.Sum(f => f.Rejected);
+        if (Seen == 0) return "Nothing changed: no records were read.";
+        if (Unchanged == Seen) return "Nothing changed: every record was already stored.";
+        if (rejectedRecords == Seen) return "Nothing changed: every record was rejected.";
+        return $"Nothing changed: {Records(Unchanged)} already stored, {Records(rejectedRecords)} rejected.";
+    }
+
+    private static string Records(int count) => count == 1 ? "1 record" : $"{count} records";
 }

@@ -6,7 +6,9 @@ namespace Digest.Core.Ingestion;
 /// The merge rules for a paper seen again (another version, another source, another digest day):
 /// facts are added, nothing known is lost.
 /// <list type="bullet">
-/// <item>Title, abstract and authors: a newer arXiv version (later <see cref="Paper.Revised"/>) replaces them; otherwise the first known are kept and only blanks are filled.</item>
+/// <item>Title, abstract and authors: a newer arXiv version (later <see cref="Paper.Revised"/>) replaces them; otherwise the first known are kept and only blanks are filled.
+/// The author list is replaced whole, never united: it is ordered, and two names that are equal may be two people.
+/// A list that only adds back repeated names to the known one replaces it too (stores from before homonyms were kept).</item>
 /// <item>Lists (digest days, categories, keywords, code links, sources): union, known values first in their order.</item>
 /// <item>Published: the earliest; revised: the latest; upvotes: the highest; ids, DOI, project page: the first known.</item>
 /// <item>First seen: the earliest (an imported export keeps its history).</item>
@@ -26,7 +28,9 @@ public static class PaperMerger
             ArxivId = existing.ArxivId ?? incoming.ArxivId,
             Title = takeText ? incoming.Title : existing.Title,
             Abstract = takeText || existing.Abstract.Length == 0 ? Prefer(incoming.Abstract, existing.Abstract) : existing.Abstract,
-            Authors = (takeText && incoming.Authors.Count > 0) || existing.Authors.Count == 0 ? Prefer(incoming.Authors, existing.Authors) : existing.Authors,
+            Authors = (takeText && incoming.Authors.Count > 0) || existing.Authors.Count == 0 || RestoresHomonyms(existing.Authors, incoming.Authors)
+                ? Prefer(incoming.Authors, existing.Authors)
+                : existing.Authors,
             Published = Earliest(existing.Published, incoming.Published),
             Revised = Latest(existing.Revised, incoming.Revised),
             DigestDays = Union(existing.DigestDays, incoming.DigestDays).Order().ToList(),
@@ -50,6 +54,14 @@ public static class PaperMerger
         && a.Keywords.SequenceEqual(b.Keywords) && a.CodeUrls.SequenceEqual(b.CodeUrls)
         && a.ProjectUrl == b.ProjectUrl && a.Doi == b.Doi && a.Upvotes == b.Upvotes
         && a.Sources.SequenceEqual(b.Sources) && a.FirstSeen == b.FirstSeen;
+
+    /// <summary>
+    /// True when <paramref name="incoming"/> is <paramref name="known"/> with repeated names back in place: earlier versions
+    /// of Digest dropped a second author of the same name, so a stored list may be exactly the incoming one de-duplicated.
+    /// Seeing the record again then restores the lost author, without a newer version.
+    /// </summary>
+    private static bool RestoresHomonyms(IReadOnlyList<string> known, IReadOnlyList<string> incoming) =>
+        incoming.Count > known.Count && incoming.Distinct(StringComparer.Ordinal).SequenceEqual(known, StringComparer.Ordinal);
 
     private static string Prefer(string preferred, string fallback) => preferred.Length > 0 ? preferred : fallback;
 

@@ -20,7 +20,9 @@ public static class PaperValidator
         if (abstractText.Length > limits.MaxAbstractLength) return (null, $"abstract is {abstractText.Length} characters; the limit is {limits.MaxAbstractLength}");
 
         if (paper.Authors.Count > limits.MaxAuthors) return (null, $"{paper.Authors.Count} authors; the limit is {limits.MaxAuthors}");
-        var authors = CleanList(paper.Authors, limits.MaxFieldLength, int.MaxValue, out var problem, "author name", keepDuplicates: false);
+        // The author list is ordered data and different people share names (2502.17823 has two "Hui Liu"):
+        // duplicates are kept, only empty names are dropped.
+        var authors = CleanList(paper.Authors, limits.MaxFieldLength, int.MaxValue, out var problem, "author name", keepDuplicates: true);
         if (problem is not null) return (null, problem);
 
         var categories = CleanList(paper.Categories, limits.MaxFieldLength, limits.MaxListItems, out problem, "category", keepDuplicates: false);

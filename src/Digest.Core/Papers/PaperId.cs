@@ -13,7 +13,8 @@ public static partial class PaperId
     /// <summary>Prefix of ids derived from a title (never a valid arXiv id).</summary>
     public const string TitlePrefix = "t-";
 
-    [GeneratedRegex(@"^(?:(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/|arxiv:)?\s*(?<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d also matches other scripts' digits, and "٢٥٠٢.١٧٨٢٣" is no arXiv id.
+    [GeneratedRegex(@"^(?:(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/|arxiv:)?\s*(?<id>[0-9]{4}\.[0-9]{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]+)?(?:\.pdf)?/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArxivPattern();
 
     /// <summary>
@@ -34,9 +35,27 @@ public static partial class PaperId
     public static string TitleKey(string title)
     {
         var builder = new StringBuilder(title.Length);
-        foreach (var c in title.Normalize(NormalizationForm.FormKD))
+        foreach (var c in WithoutInvalidCodePoints(title).Normalize(NormalizationForm.FormKD))
         {
             if (char.IsLetterOrDigit(c)) builder.Append(char.ToLowerInvariant(c));
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without the code points <see cref="string.Normalize(NormalizationForm)"/> throws on: halves
+    /// of surrogate pairs and the noncharacters U+FFFE and U+FFFF. They reach a title unvalidated (a UTF-8 file behind a
+    /// UTF-16 byte-order mark decodes to them) and are neither letters nor digits, so dropping them leaves the key as it would be.
+    /// </summary>
+    private static string WithoutInvalidCodePoints(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && !text.AsSpan().ContainsAny('\uFFFE', '\uFFFF')) return text;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) builder.Append(c).Append(text[++i]);
+            else if (!char.IsSurrogate(c) && c is not '\uFFFE' and not '\uFFFF') builder.Append(c);
         }
         return builder.ToString();
     }

@@ -50,6 +50,57 @@ public class PaperMergerTests
     }
 
     [Fact]
+    public void NewerVersion_WithFewerAuthors_ReplacesTheWholeList_WithoutUnion()
+    {
+        var known = Known with { Authors = ["Hui Liu", "Jane Doe", "Hui Liu", "Ann Other"] };
+        var incoming = known with { Authors = ["Jane Doe", "Hui Liu"], Revised = new DateOnly(2025, 6, 1) };
+
+        var (merged, changed) = PaperMerger.Merge(known, incoming);
+
+        Assert.True(changed);
+        Assert.Equal(["Jane Doe", "Hui Liu"], merged.Authors);
+    }
+
+    [Fact]
+    public void NewerVersion_WithTwoAuthorsOfOneName_KeepsBoth()
+    {
+        var incoming = Known with { Authors = ["Hui Liu", "A", "Hui Liu"], Revised = new DateOnly(2025, 6, 1) };
+
+        var (merged, _) = PaperMerger.Merge(Known, incoming);
+
+        Assert.Equal(["Hui Liu", "A", "Hui Liu"], merged.Authors);
+    }
+
+    [Fact]
+    public void OlderOrSameVersion_KeepsTheKnownAuthorList_RepeatedNamesIncluded()
+    {
+        var known = Known with { Authors = ["Hui Liu", "A", "Hui Liu"] };
+
+        var (older, olderChanged) = PaperMerger.Merge(known, known with { Authors = ["A", "B"], Revised = new DateOnly(2025, 1, 1) });
+        var (same, sameChanged) = PaperMerger.Merge(known, known with { Authors = ["Hui Liu", "A", "Hui Liu"] });
+
+        Assert.Equal(["Hui Liu", "A", "Hui Liu"], older.Authors);
+        Assert.False(olderChanged);
+        Assert.Equal(["Hui Liu", "A", "Hui Liu"], same.Authors);
+        Assert.False(sameChanged);
+    }
+
+    [Fact]
+    public void SameVersion_WithTheRepeatedNamesADeduplicatedListLost_RestoresThem()
+    {
+        var stored = Known with { Authors = ["Hui Liu", "Jane Doe", "Ann Other"] };
+        var again = Known with { Authors = ["Hui Liu", "Jane Doe", "Hui Liu", "Ann Other"] };
+
+        var (merged, changed) = PaperMerger.Merge(stored, again);
+        var (other, otherChanged) = PaperMerger.Merge(stored, Known with { Authors = ["Hui Liu", "Jane Doe", "Ann Other", "New Person"] });
+
+        Assert.True(changed);
+        Assert.Equal(["Hui Liu", "Jane Doe", "Hui Liu", "Ann Other"], merged.Authors);
+        Assert.False(otherChanged);
+        Assert.Equal(["Hui Liu", "Jane Doe", "Ann Other"], other.Authors);
+    }
+
+    [Fact]
     public void SameFactsAgain_IsUnchanged()
     {
         var (_, changed) = PaperMerger.Merge(Known, Known with { FirstSeen = default, UpdatedAt = DateTimeOffset.UtcNow });

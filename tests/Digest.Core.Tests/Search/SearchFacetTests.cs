@@ -72,6 +72,24 @@ public class SearchFacetTests
     }
 
     [Fact]
+    public void AuthorFacet_PaperWithTwoAuthorsOfOneName_CountsOnce_AndTheResultListsBoth()
+    {
+        using var corpus = new SearchCorpus(
+        [
+            SearchCorpus.Paper("2502.17823", "Homonyms in author lists", "Two people share a name.", ["Hui Liu", "Jane Doe", "Hui Liu"]),
+            SearchCorpus.Paper("2502.00002", "Another paper", "One more author.", ["Hui Liu"]),
+        ]);
+
+        var response = corpus.Service.Search(new SearchRequest());
+        var filtered = corpus.Service.Search(new SearchRequest { Authors = ["Hui Liu"] });
+
+        Assert.Contains(new FacetValue("Hui Liu", 2, false), response.Facet(FacetNames.Author)!.Values);
+        Assert.Contains(new FacetValue("Jane Doe", 1, false), response.Facet(FacetNames.Author)!.Values);
+        Assert.Equal(2, filtered.TotalHits);
+        Assert.Equal(["Hui Liu", "Jane Doe", "Hui Liu"], response.Results.Single(r => r.Id == "2502.17823").Authors);
+    }
+
+    [Fact]
     public void Search_WithTopicFilter_CountsOnlyMatchingPapers()
     {
         using var corpus = new SearchCorpus();

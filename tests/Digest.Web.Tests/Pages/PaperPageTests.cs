@@ -69,6 +69,23 @@ public class PaperPageTests(CorpusFixture corpus) : IClassFixture<CorpusFixture>
     }
 
     [Fact]
+    public async Task TwoAuthorsOfOneName_AreBothShown_OnThePaperPageTheApiAndTheResultList()
+    {
+        using var app = new DigestAppFactory();
+        await app.IngestAsync("h.jsonl", """{"arxiv_id": "2502.17823", "title": "Homonyms in author lists", "abstract": "Two people share a name.", "authors": ["Hui Liu", "Jane Doe", "Hui Liu"], "published": "2025-02-24"}""");
+        using var client = app.CreateClient();
+        string[] authors = ["Hui Liu", "Jane Doe", "Hui Liu"];
+
+        var page = await client.GetPageAsync("/papers/2502.17823");
+        using var api = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/papers/2502.17823"));
+        var results = await client.GetPageAsync("/search?author=Hui+Liu");
+
+        Assert.Equal(authors, page.QuerySelectorAll(".paper-authors .author").Select(a => a.TextContent));
+        Assert.Equal(authors, api.RootElement.GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(authors, results.QuerySelectorAll(".paper .author").Select(a => a.TextContent));
+    }
+
+    [Fact]
     public async Task FormerId_RedirectsPermanently_ToTheCurrentId()
     {
         using var app = new DigestAppFactory();

@@ -113,7 +113,7 @@ public sealed class HuggingFaceDailyParser : IPaperParser
             // Hugging Face writes objects with a name (and a linked user); plain strings are accepted too.
             var name = author.ValueKind switch
             {
-                JsonValueKind.String => author.GetString(),
+                JsonValueKind.String => JsonFields.Text(author, $"paper.authors[{index}]"),
                 JsonValueKind.Object => JsonFields.String(author, "name", $"paper.authors[{index}]."),
                 _ => throw JsonFields.WrongType($"paper.authors[{index}]", "an object with a name", author),
             };

@@ -13,8 +13,28 @@ internal static class JsonFields
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.String) throw WrongType(prefix + name, "a string", value);
-        return value.GetString();
+        return Text(value, prefix + name);
     }
+
+    /// <summary>
+    /// A string value's text. JSON may escape half of a surrogate pair (<c>"\ud800"</c>), which is no .NET text:
+    /// <see cref="JsonElement.GetString"/> throws for it, so the record is rejected naming the field.
+    /// </summary>
+    public static string Text(JsonElement value, string field)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw UnpairedSurrogate(field);
+        }
+    }
+
+    /// <summary>The rejection for a string with an escaped half of a surrogate pair.</summary>
+    public static RecordException UnpairedSurrogate(string field) =>
+        new($"'{field}' is not valid text: it escapes half of a surrogate pair (\\uD800-\\uDFFF)");
 
     public static string RequiredString(JsonElement obj, string name, string prefix = "") =>
         String(obj, name, prefix) ?? throw new RecordException($"missing '{prefix}{name}'");
@@ -28,7 +48,7 @@ internal static class JsonFields
         foreach (var item in value.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String) throw WrongType($"{prefix}{name}[{index}]", "a string", item);
-            list.Add(item.GetString()!);
+            list.Add(Text(item, $"{prefix}{name}[{index}]"));
             index++;
         }
         return list;

@@ -18,8 +18,13 @@ internal sealed class JsonLinePaperReader
     /// <summary>One line as a paper, or the precise reason it is rejected.</summary>
     public ParsedItem Read(string line, int lineNumber)
     {
-        var maxBytes = Encoding.UTF8.GetMaxByteCount(line.Length);
-        if (_buffer.Length < maxBytes) _buffer = new byte[maxBytes];
+        // The exact size is counted only when the worst case (3 bytes a character) would not fit: a 50 MB line
+        // then costs a 50 MB buffer, not 150 MB, and ordinary lines skip the extra pass.
+        if (_buffer.Length < Encoding.UTF8.GetMaxByteCount(line.Length))
+        {
+            var bytes = Encoding.UTF8.GetByteCount(line);
+            if (_buffer.Length < bytes) _buffer = new byte[bytes];
+        }
         var length = Encoding.UTF8.GetBytes(line, _buffer);
         try
         {
@@ -49,7 +54,7 @@ internal sealed class JsonLinePaperReader
 
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
-            var name = json.GetString()!;
+            var name = Text(ref json, "property name");
             json.Read();
             switch (name)
             {
@@ -106,10 +111,23 @@ internal sealed class JsonLinePaperReader
 
     private static string? String(ref Utf8JsonReader json, string name) => json.TokenType switch
     {
-        JsonTokenType.String => json.GetString(),
+        JsonTokenType.String => Text(ref json, name),
         JsonTokenType.Null => null,
         _ => throw WrongType(name, "a string", json.TokenType),
     };
+
+    // JSON may escape half of a surrogate pair ("\ud800"), which is no .NET text: GetString throws for it.
+    private static string Text(ref Utf8JsonReader json, string name)
+    {
+        try
+        {
+            return json.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw JsonFields.UnpairedSurrogate(name);
+        }
+    }
 
     private static List<string> Strings(ref Utf8JsonReader json, string name)
     {
@@ -119,7 +137,7 @@ internal sealed class JsonLinePaperReader
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
             if (json.TokenType != JsonTokenType.String) throw WrongType($"{name}[{values.Count}]", "a string", json.TokenType);
-            values.Add(json.GetString()!);
+            values.Add(Text(ref json, $"{name}[{values.Count}]"));
         }
         return values;
     }

@@ -14,15 +14,29 @@ public static partial class CodeLinkFinder
         "about", "features", "pricing", "login", "join", "settings", "orgs", "topics", "search", "blog", "docs", "papers",
     };
 
-    /// <summary>Canonical <c>https://host/owner/repo</c> URLs found in <paramref name="text"/>, in order, without duplicates.</summary>
+    /// <summary>Text past this many characters is not searched for links: sources put them in the abstract or a short comment.</summary>
+    public const int MaxScannedLength = 100_000;
+
+    /// <summary>
+    /// Canonical <c>https://host/owner/repo</c> URLs found in <paramref name="text"/>, in order, without duplicates.
+    /// Untrusted text of any length: only its first <see cref="MaxScannedLength"/> characters are searched, and a search
+    /// that runs into the pattern's time limit (a loaded machine) keeps the links found so far instead of failing the record.
+    /// </summary>
     public static IReadOnlyList<string> Find(string? text)
     {
         if (string.IsNullOrEmpty(text)) return [];
         var found = new List<string>();
-        foreach (Match match in RepositoryPattern().Matches(text))
+        try
         {
-            var url = Canonical(match);
-            if (url is not null && !found.Contains(url, StringComparer.OrdinalIgnoreCase)) found.Add(url);
+            foreach (Match match in RepositoryPattern().Matches(text.Length > MaxScannedLength ? text[..MaxScannedLength] : text))
+            {
+                var url = Canonical(match);
+                if (url is not null && !found.Contains(url, StringComparer.OrdinalIgnoreCase)) found.Add(url);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Links found before the limit stand; the rest of the text is not worth failing the paper for.
         }
         return found;
     }
@@ -30,9 +44,16 @@ public static partial class CodeLinkFinder
     /// <summary>The canonical repository URL for a URL a source gives, or null when it is not a repository link.</summary>
     public static string? Normalize(string? url)
     {
-        if (string.IsNullOrWhiteSpace(url)) return null;
-        var match = RepositoryPattern().Match(url.Trim());
-        return match.Success && match.Index == 0 ? Canonical(match) : null;
+        if (string.IsNullOrWhiteSpace(url) || url.Length > MaxScannedLength) return null;
+        try
+        {
+            var match = RepositoryPattern().Match(url.Trim());
+            return match.Success && match.Index == 0 ? Canonical(match) : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
     }
 
     private static string? Canonical(Match match)

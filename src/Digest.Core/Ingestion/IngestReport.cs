@@ -82,7 +82,8 @@ public sealed class IngestReport
     /// </summary>
     private string? NothingChanged()
     {
-        if (Added > 0 || Updated > 0) return null;
+        // A storage failure has its own closing line: records it did not store were neither unchanged nor rejected.
+        if (Added > 0 || Updated > 0 || StorageFailure is not null) return null;
         var rejectedRecords = Files.Sum(f => f.Rejected);
         if (Seen == 0) return "Nothing changed: no records were read.";
         if (Unchanged == Seen) return "Nothing changed: every record was already stored.";

@@ -109,7 +109,7 @@ internal sealed class ParserFuzzDriver(IPaperParser parser)
         if (paper.Title.Length is 0 || paper.Title.Length > _limits.MaxTitleLength) return $"validated title of {paper.Title.Length} characters";
         if (paper.Abstract.Length > _limits.MaxAbstractLength) return $"validated abstract of {paper.Abstract.Length} characters";
         if (paper.Authors.Count > _limits.MaxAuthors || paper.Authors.Any(a => a.Length == 0 || a.Length > _limits.MaxFieldLength)) return "validated authors over a limit or empty";
-        PaperDocumentFactory.Create(paper);
+        PaperDocumentFactory.Create(paper, 1);
         var line = PaperJsonLinesWriter.ToLine(paper);
         var back = new JsonLinesParser().Parse(new StringReader(line), new ParseContext { SourceName = "export", Limits = _limits }).ToList();
         if (back is not [{ Paper: { } exported }]) return $"its export is not read back as one paper: {back.FirstOrDefault()?.Problem}";

@@ -1,0 +1,97 @@
+using Digest.Core.Indexing;
+using Digest.Core.Topics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Digest.Core.Search;
+
+/// <summary>
+/// Completes a typed prefix to topics, authors and paper titles. Titles and authors are read from the completion
+/// terms (<see cref="PaperFields.TitleCompletion"/>, <see cref="PaperFields.AuthorCompletion"/>): a seek to the
+/// prefix in the term dictionary and at most <see cref="MaxTermsRead"/> terms after it, so the cost does not grow
+/// with the index and nothing is built when a reader opens. Topics come from the taxonomy (a few dozen labels).
+/// </summary>
+internal static class PrefixCompletions
+{
+    /// <summary>Terms read per field at most: enough to rank the authors of a common prefix, few enough to stay well under a millisecond.</summary>
+    private const int MaxTermsRead = 64;
+
+    private const int MaxTopics = 3;
+    private const int MaxAuthors = 3;
+
+    /// <param name="reader">The searcher's reader.</param>
+    /// <param name="key">The prefix as <see cref="CompletionKey.Normalize"/> made it; not empty.</param>
+    /// <param name="taxonomy">The topics to complete to.</param>
+    /// <param name="topicCount">Papers of a topic slug.</param>
+    /// <param name="max">Most completions returned.</param>
+    public static List<SearchSuggestion> Find(IndexReader reader, string key, Taxonomy taxonomy, Func<string, int> topicCount, int max)
+    {
+        var topics = taxonomy.Topics
+            .Where(t => Completes(CompletionKey.Normalize(t.Label), key) || t.Slug.StartsWith(key, StringComparison.Ordinal))
+            .Select(t => new SearchSuggestion(SearchSuggestionKind.Topic, t.Label, new SearchRequest { Topics = [t.Slug] }, topicCount(t.Slug)))
+            .Where(s => s.Count > 0)
+            .Take(MaxTopics)
+            .ToList();
+
+        var liveDocs = MultiFields.GetLiveDocs(reader);
+        // Most published first: among people sharing a prefix, the one with many papers is the likelier meant.
+        var authors = Terms(reader, PaperFields.AuthorCompletion, key, liveDocs)
+            .Select(t => (Name: After(t.Text, PaperFields.CompletionSeparator), t.DocFreq))
+            .GroupBy(a => a.Name, StringComparer.Ordinal)
+            .Select(g => new SearchSuggestion(SearchSuggestionKind.Author, g.Key, new SearchRequest { Authors = [g.Key] }, g.Max(a => a.DocFreq)))
+            .OrderByDescending(s => s.Count)
+            .ThenBy(s => s.Text, StringComparer.Ordinal)
+            .ToList();
+
+        var titles = new List<SearchSuggestion>();
+        var seenTitles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (text, _) in Terms(reader, PaperFields.TitleCompletion, key, liveDocs))
+        {
+            // key SEP title SEP id: the key and id hold no separator, the title (untrusted) might.
+            var first = text.IndexOf(PaperFields.CompletionSeparator);
+            var last = text.LastIndexOf(PaperFields.CompletionSeparator);
+            if (first < 0 || last <= first) continue;
+            var title = text[(first + 1)..last];
+            if (!seenTitles.Add(title)) continue;
+            titles.Add(new SearchSuggestion(SearchSuggestionKind.Title, title, new SearchRequest { Query = title }, 1) { PaperId = text[(last + 1)..] });
+            if (titles.Count >= max) break;
+        }
+
+        var authorsShown = Math.Min(authors.Count, Math.Max(MaxAuthors, max - topics.Count - titles.Count));
+        var titlesShown = Math.Max(0, max - topics.Count - authorsShown);
+        return [.. topics.Concat(authors.Take(authorsShown)).Concat(titles.Take(titlesShown)).Take(max)];
+    }
+
+    /// <summary>Whether <paramref name="label"/> or one of its words starts with <paramref name="key"/>.</summary>
+    private static bool Completes(string label, string key)
+    {
+        for (var start = 0; start < label.Length; start++)
+        {
+            if ((start == 0 || label[start - 1] == ' ') && label.AsSpan(start).StartsWith(key, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static string After(string text, char separator) => text[(text.IndexOf(separator) + 1)..];
+
+    /// <summary>The terms of <paramref name="field"/> that start with <paramref name="key"/> and still have a live document, in term order.</summary>
+    private static List<(string Text, int DocFreq)> Terms(IndexReader reader, string field, string key, IBits? liveDocs)
+    {
+        var found = new List<(string, int)>();
+        var termsEnum = MultiFields.GetTerms(reader, field)?.GetEnumerator();
+        var prefix = new BytesRef(key);
+        if (termsEnum is null || termsEnum.SeekCeil(prefix) == TermsEnum.SeekStatus.END) return found;
+        var read = 0;
+        DocsEnum? docs = null;
+        do
+        {
+            if (!StringHelper.StartsWith(termsEnum.Term, prefix)) break;
+            // A replaced or deleted paper's terms stay in the dictionary until its segment merges: skip those.
+            docs = termsEnum.Docs(liveDocs, docs, DocsFlags.NONE);
+            if (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) found.Add((termsEnum.Term.Utf8ToString(), termsEnum.DocFreq));
+        }
+        while (++read < MaxTermsRead && termsEnum.MoveNext());
+        return found;
+    }
+}

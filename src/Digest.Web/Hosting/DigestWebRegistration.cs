@@ -1,5 +1,8 @@
 using Digest.Core.Configuration;
+using Digest.Web.Browsing;
 using Digest.Web.Endpoints;
+using Digest.Web.Feeds;
+using Digest.Web.OpenSearch;
 
 namespace Digest.Web.Hosting;
 
@@ -17,6 +20,11 @@ public static class DigestWebRegistration
         builder.Services.AddHostedService<IndexSyncService>();
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<RemoteSourceService>();
+
+        // Feeds and the address bar: absolute URLs, and validators computed without searching.
+        builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<FeedVersion>();
+        builder.Services.AddSingleton<FeedResponder>();
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
@@ -40,6 +48,8 @@ public static class DigestWebRegistration
         app.MapHealthEndpoints();
         app.MapStatusEndpoints();
         app.MapSearchApiEndpoints();
+        app.MapFeedEndpoints();
+        app.MapOpenSearchEndpoints();
         app.MapRazorPages();
         return app;
     }

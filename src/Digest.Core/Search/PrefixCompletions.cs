@@ -24,8 +24,9 @@ internal static class PrefixCompletions
     /// <param name="key">The prefix as <see cref="CompletionKey.Normalize"/> made it; not empty.</param>
     /// <param name="taxonomy">The topics to complete to.</param>
     /// <param name="topicCount">Papers of a topic slug.</param>
+    /// <param name="authorCount">Papers of an author (exact name); the completion terms' document frequencies still count replaced documents.</param>
     /// <param name="max">Most completions returned.</param>
-    public static List<SearchSuggestion> Find(IndexReader reader, string key, Taxonomy taxonomy, Func<string, int> topicCount, int max)
+    public static List<SearchSuggestion> Find(IndexReader reader, string key, Taxonomy taxonomy, Func<string, int> topicCount, Func<string, int> authorCount, int max)
     {
         var topics = taxonomy.Topics
             .Where(t => Completes(CompletionKey.Normalize(t.Label), key) || t.Slug.StartsWith(key, StringComparison.Ordinal))
@@ -37,16 +38,16 @@ internal static class PrefixCompletions
         var liveDocs = MultiFields.GetLiveDocs(reader);
         // Most published first: among people sharing a prefix, the one with many papers is the likelier meant.
         var authors = Terms(reader, PaperFields.AuthorCompletion, key, liveDocs)
-            .Select(t => (Name: After(t.Text, PaperFields.CompletionSeparator), t.DocFreq))
-            .GroupBy(a => a.Name, StringComparer.Ordinal)
-            .Select(g => new SearchSuggestion(SearchSuggestionKind.Author, g.Key, new SearchRequest { Authors = [g.Key] }, g.Max(a => a.DocFreq)))
+            .Select(text => After(text, PaperFields.CompletionSeparator))
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => new SearchSuggestion(SearchSuggestionKind.Author, name, new SearchRequest { Authors = [name] }, authorCount(name)))
             .OrderByDescending(s => s.Count)
             .ThenBy(s => s.Text, StringComparer.Ordinal)
             .ToList();
 
         var titles = new List<SearchSuggestion>();
         var seenTitles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (text, _) in Terms(reader, PaperFields.TitleCompletion, key, liveDocs))
+        foreach (var text in Terms(reader, PaperFields.TitleCompletion, key, liveDocs))
         {
             // key SEP title SEP id: the key and id hold no separator, the title (untrusted) might.
             var first = text.IndexOf(PaperFields.CompletionSeparator);
@@ -76,9 +77,9 @@ internal static class PrefixCompletions
     private static string After(string text, char separator) => text[(text.IndexOf(separator) + 1)..];
 
     /// <summary>The terms of <paramref name="field"/> that start with <paramref name="key"/> and still have a live document, in term order.</summary>
-    private static List<(string Text, int DocFreq)> Terms(IndexReader reader, string field, string key, IBits? liveDocs)
+    private static List<string> Terms(IndexReader reader, string field, string key, IBits? liveDocs)
     {
-        var found = new List<(string, int)>();
+        var found = new List<string>();
         var termsEnum = MultiFields.GetTerms(reader, field)?.GetEnumerator();
         var prefix = new BytesRef(key);
         if (termsEnum is null || termsEnum.SeekCeil(prefix) == TermsEnum.SeekStatus.END) return found;
@@ -89,7 +90,7 @@ internal static class PrefixCompletions
             if (!StringHelper.StartsWith(termsEnum.Term, prefix)) break;
             // A replaced or deleted paper's terms stay in the dictionary until its segment merges: skip those.
             docs = termsEnum.Docs(liveDocs, docs, DocsFlags.NONE);
-            if (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) found.Add((termsEnum.Term.Utf8ToString(), termsEnum.DocFreq));
+            if (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) found.Add(termsEnum.Term.Utf8ToString());
         }
         while (++read < MaxTermsRead && termsEnum.MoveNext());
         return found;

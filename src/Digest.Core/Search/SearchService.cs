@@ -127,9 +127,10 @@ public sealed class SearchService
         return _index.Search(searcher =>
         {
             var reader = searcher.IndexReader;
-            var ordinals = _facets.For(reader, PaperFields.Topic);
-            var counts = _facets.AllCounts(reader, PaperFields.Topic);
-            return PrefixCompletions.Find(reader, key, taxonomy, slug => ordinals.OrdinalOf(slug) is var ord and >= 0 ? counts[ord] : 0, max);
+            // Live counts per value, kept per reader for the facets anyway.
+            int Count(string field, string value) =>
+                _facets.For(reader, field).OrdinalOf(value) is var ord and >= 0 ? _facets.AllCounts(reader, field)[ord] : 0;
+            return PrefixCompletions.Find(reader, key, taxonomy, slug => Count(PaperFields.Topic, slug), name => Count(PaperFields.AuthorExact, name), max);
         });
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Digest.Core.Indexing;
 using Digest.Core.Search;
 using Digest.Core.Topics;
@@ -19,6 +21,10 @@ public static class OpenSearchEndpoints
 
     /// <summary>Query parameter holding the prefix typed.</summary>
     public const string SuggestPrefix = "q";
+
+    // The default encoder escapes <, > and & as well: titles are untrusted, and the answer stays inert even if something
+    // ever shows it as HTML. (The app's JSON options escape less, for readable /api/search bodies.)
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Default };
 
     public static IEndpointRouteBuilder MapOpenSearchEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -42,15 +48,14 @@ public static class OpenSearchEndpoints
         var completions = search.Complete(prefix, taxonomy);
         var baseUrl = urls.Base(context.Request);
         context.Response.Headers.CacheControl = "public, max-age=60";
-        return Results.Json(
-            new object[]
-            {
-                prefix,
-                completions.Select(c => c.Text).ToArray(),
-                completions.Select(Describe).ToArray(),
-                completions.Select(c => baseUrl + Url(c)).ToArray(),
-            },
-            contentType: OpenSearchDescription.SuggestionsType + "; charset=utf-8");
+        object[] answer =
+        [
+            prefix,
+            completions.Select(c => c.Text).ToArray(),
+            completions.Select(Describe).ToArray(),
+            completions.Select(c => baseUrl + Url(c)).ToArray(),
+        ];
+        return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(answer, Json), OpenSearchDescription.SuggestionsType + "; charset=utf-8");
     }
 
     private static string Describe(SearchSuggestion completion) => completion.Kind switch

@@ -5,13 +5,15 @@ return args switch
 {
     ["ingest", .. var options] => await IngestBenchmark.RunAsync(options),
     ["search", .. var options] => SearchBenchmark.Run(options),
+    ["feeds", .. var options] => FeedBenchmark.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search> [options]");
+    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search|feeds> [options]");
     Console.WriteLine("  ingest [PATH-TO-papers-dev.jsonl]");
     Console.WriteLine("  search [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR]");
+    Console.WriteLine("  feeds  [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR]   (feed 200/304 and suggestions)");
     return 2;
 }

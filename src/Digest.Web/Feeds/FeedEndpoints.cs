@@ -26,7 +26,7 @@ public static class FeedEndpoints
         return endpoints;
     }
 
-    private static IResult Search(HttpContext context, FeedResponder feeds)
+    internal static IResult Search(HttpContext context, FeedResponder feeds)
     {
         if (Read(context, out var input, out var limit) is { } invalid) return invalid;
         var taxonomy = feeds.Taxonomy;
@@ -36,7 +36,7 @@ public static class FeedEndpoints
             (baseUrl, undated) => Papers(feeds, taxonomy, input.Request, limit, baseUrl, undated));
     }
 
-    private static IResult Topic(string slug, HttpContext context, FeedResponder feeds)
+    internal static IResult Topic(string slug, HttpContext context, FeedResponder feeds)
     {
         var taxonomy = feeds.Taxonomy;
         if (taxonomy.Find(slug) is not { } topic) return NotFound("No such topic", $"There is no topic “{Shorten(slug)}”.");
@@ -49,7 +49,7 @@ public static class FeedEndpoints
             (baseUrl, undated) => Papers(feeds, taxonomy, request, limit, baseUrl, undated));
     }
 
-    private static IResult Day(string day, HttpContext context, FeedResponder feeds)
+    internal static IResult Day(string day, HttpContext context, FeedResponder feeds)
     {
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || !feeds.Search.ListDigestDays().Any(d => d.Day == date))
@@ -65,7 +65,7 @@ public static class FeedEndpoints
     }
 
     /// <summary>One entry per digest day, newest first, listing the day's papers.</summary>
-    private static IResult Days(HttpContext context, FeedResponder feeds)
+    internal static IResult Days(HttpContext context, FeedResponder feeds)
     {
         if (ReadLimit(context, out var limit) is { } invalid) return invalid;
         var taxonomy = feeds.Taxonomy;

@@ -37,7 +37,7 @@ public static class OpenSearchEndpoints
         return endpoints;
     }
 
-    private static IResult Suggest(HttpContext context, SearchService search, TaxonomyProvider taxonomies, PublicUrls urls)
+    internal static IResult Suggest(HttpContext context, SearchService search, TaxonomyProvider taxonomies, PublicUrls urls)
     {
         var prefix = context.Request.Query[SuggestPrefix].FirstOrDefault() ?? "";
         if (prefix.Length > CompletionKey.MaxLength)

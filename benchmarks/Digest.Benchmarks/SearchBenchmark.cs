@@ -49,7 +49,8 @@ public static class SearchBenchmark
         return 0;
     }
 
-    private static void BuildIndex(PaperIndex index, Options options)
+    /// <summary>Generates the corpus and indexes it (also the feed benchmark's index).</summary>
+    internal static void BuildIndex(PaperIndex index, Options options)
     {
         var stopwatch = Stopwatch.StartNew();
         var papers = CorpusGenerator.Generate(options.DataPath, options.Papers);
@@ -113,7 +114,7 @@ public static class SearchBenchmark
         }
     }
 
-    private static string Line(string kind, IEnumerable<double> milliseconds)
+    internal static string Line(string kind, IEnumerable<double> milliseconds)
     {
         var sorted = milliseconds.Order().ToArray();
         double P(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -133,7 +134,7 @@ public static class SearchBenchmark
         Console.WriteLine($"sample: \"transfromer\": {misspelled.TotalHits} hits, suggestions: {string.Join("; ", misspelled.Suggestions.Select(s => $"{s.Text} ({s.Count})"))}");
     }
 
-    private sealed record Options(int Papers, string DataPath, int Rounds, string? IndexPath)
+    internal sealed record Options(int Papers, string DataPath, int Rounds, string? IndexPath)
     {
         public static Options Parse(string[] args)
         {

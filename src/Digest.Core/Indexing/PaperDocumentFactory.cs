@@ -30,6 +30,7 @@ public static class PaperDocumentFactory
         }
         foreach (var keyword in paper.Keywords) document.Add(new TextField(PaperFields.Keyword, keyword, Field.Store.NO));
         AddText(document, paper);
+        AddCompletions(document, paper);
         foreach (var category in paper.Categories) AddFacet(document, PaperFields.Category, category, store: true);
         foreach (var topic in paper.Topics) AddFacet(document, PaperFields.Topic, topic, store: true);
         foreach (var day in paper.DigestDays) AddFacet(document, PaperFields.DigestDay, FormatDay(day), store: true);
@@ -73,6 +74,32 @@ public static class PaperDocumentFactory
         foreach (var keyword in paper.Keywords) document.Add(new TextField(PaperFields.Text, keyword, Field.Store.NO));
         document.Add(new TextField(PaperFields.Text, paper.Abstract, Field.Store.NO));
         foreach (var author in paper.Authors) document.Add(new TextField(PaperFields.Text, author, Field.Store.NO));
+    }
+
+    /// <summary>
+    /// Prefix-completion terms: the key, then what it completes to, in one exact term. A completion is then a seek in
+    /// the term dictionary and a read of the terms after it, with no stored-field reads and nothing built per reader.
+    /// Authors are keyed from every name part on, so "hint" finds "Geoffrey Hinton" as well as "geo" does.
+    /// </summary>
+    private static void AddCompletions(Document document, Paper paper)
+    {
+        var separator = PaperFields.CompletionSeparator;
+        var title = CompletionKey.Normalize(paper.Title);
+        if (title.Length > 0) document.Add(new StringField(PaperFields.TitleCompletion, $"{title}{separator}{paper.Title}{separator}{paper.Id}", Field.Store.NO));
+        foreach (var author in paper.Authors)
+        {
+            var name = CompletionKey.Normalize(author);
+            for (var start = 0; start >= 0 && start < name.Length; start = NextWord(name, start))
+            {
+                document.Add(new StringField(PaperFields.AuthorCompletion, $"{name[start..]}{separator}{author}", Field.Store.NO));
+            }
+        }
+    }
+
+    private static int NextWord(string key, int start)
+    {
+        var space = key.IndexOf(' ', start);
+        return space < 0 ? -1 : space + 1;
     }
 
     private static void AddFacet(Document document, string field, string value, bool store)

@@ -71,6 +71,18 @@ public static class PaperFields
     /// <summary>The store change that last wrote the paper: numeric doc values, for verifying the index against the store.</summary>
     public const string ChangeSeq = "change_seq";
 
+    /// <summary>
+    /// Title completion keys (not stored): <see cref="CompletionKey.Normalize"/> of the title, then the title as written and the
+    /// paper id, so a completion is read from the term alone (see <see cref="Search.PrefixCompletions"/>).
+    /// </summary>
+    public const string TitleCompletion = "title_completion";
+
+    /// <summary>Author completion keys (not stored): the name's <see cref="CompletionKey.Normalize"/> from each name part on, then the name as written.</summary>
+    public const string AuthorCompletion = "author_completion";
+
+    /// <summary>Separates a completion key from what it completes to; a control character, which no typed prefix holds.</summary>
+    public const char CompletionSeparator = '\u001F';
+
     /// <summary>Value of <see cref="HasCode"/> for papers with code.</summary>
     public const string Yes = "yes";
 

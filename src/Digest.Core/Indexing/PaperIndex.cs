@@ -33,7 +33,7 @@ public sealed class PaperIndex : IDisposable
     /// <see cref="PaperAnalyzer"/>: an index committed under another schema has no usable checkpoint, so opening it
     /// starts a rebuild from the store instead of searching documents that lack fields queries now use.
     /// </summary>
-    public const string Schema = "3";
+    public const string Schema = "4";
 
     static PaperIndex() => PaperCodec.Register();
 

@@ -60,10 +60,10 @@ public sealed record Paper
     public DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>arXiv abstract page, when the arXiv id is known.</summary>
-    public string? AbsUrl => ArxivId is null ? null : $"https://arxiv.org/abs/{ArxivId}";
+    public string? AbsUrl => ArxivId is null ? null : ArxivLinks.Abstract(ArxivId);
 
     /// <summary>arXiv PDF, when the arXiv id is known.</summary>
-    public string? PdfUrl => ArxivId is null ? null : $"https://arxiv.org/pdf/{ArxivId}";
+    public string? PdfUrl => ArxivId is null ? null : ArxivLinks.Pdf(ArxivId);
 
     public bool HasCode => CodeUrls.Count > 0;
 }

@@ -35,7 +35,7 @@ public sealed class SearchLimits
     /// <summary>Time one search may take; past it the results found so far are shown, marked as possibly incomplete.</summary>
     public TimeSpan TimeBudget { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Searches (<c>/search</c>, <c>/api/search</c>) one client address may run at once; more are queued, then answered 429.</summary>
+    /// <summary>Searches (<c>/search</c>, <c>/api/search</c>, topic pages, feeds) one client address may run at once; more are queued, then answered 429.</summary>
     public int MaxConcurrentPerClient { get; set; } = 1;
 
     /// <summary>

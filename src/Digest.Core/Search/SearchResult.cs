@@ -1,3 +1,5 @@
+using Digest.Core.Papers;
+
 namespace Digest.Core.Search;
 
 /// <summary>One paper in a result list, read from the index's stored fields.</summary>
@@ -16,6 +18,9 @@ public sealed record SearchResult
     /// <summary>HTML-safe snippet of the abstract (~250 characters): encoded text, only <c>&lt;mark&gt;</c> markup. Null when snippets were not requested.</summary>
     public string? SnippetHtml { get; init; }
 
+    /// <summary>Plain abstract (not encoded), as stored; for feeds, which carry it whole as text.</summary>
+    public string Abstract { get; init; } = "";
+
     public IReadOnlyList<string> Authors { get; init; } = [];
 
     /// <summary>The date the paper is filed under (publication date, else its first digest day).</summary>
@@ -28,6 +33,12 @@ public sealed record SearchResult
     public IReadOnlyList<string> CodeUrls { get; init; } = [];
 
     public bool HasCode => CodeUrls.Count > 0;
+
+    /// <summary>arXiv abstract page, when the arXiv id is known.</summary>
+    public string? AbsUrl => ArxivId is null ? null : ArxivLinks.Abstract(ArxivId);
+
+    /// <summary>arXiv PDF, when the arXiv id is known.</summary>
+    public string? PdfUrl => ArxivId is null ? null : ArxivLinks.Pdf(ArxivId);
 
     public IReadOnlyList<DateOnly> DigestDays { get; init; } = [];
 

@@ -18,6 +18,7 @@ internal static class SearchResultReader
             Title = fields.Title,
             TitleHtml = snippets?.Title(fields.Title) ?? System.Net.WebUtility.HtmlEncode(fields.Title),
             SnippetHtml = snippets?.Abstract(fields.Abstract),
+            Abstract = fields.Abstract,
             Authors = fields.Authors,
             Published = IsoDay.Parse(fields.PublishedText),
             Topics = fields.Topics,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Digest.Core.Indexing;
 using Digest.Core.Papers;
+using Digest.Core.Topics;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.QueryParsers.Classic;
@@ -119,6 +120,32 @@ public sealed class SearchService
             var like = new BooleanQuery { { moreLikeThis.Like(found.ScoreDocs[0].Doc), Occur.SHOULD }, { self, Occur.MUST_NOT } };
             var hits = searcher.Search(like, Math.Min(count, 100));
             return [.. hits.ScoreDocs.Select(hit => SearchResultReader.Read(searcher, hit.Doc, hit.Score, snippets: null))];
+        });
+    }
+
+    /// <summary>Most completions <see cref="Complete"/> returns.</summary>
+    public const int MaxCompletions = 10;
+
+    /// <summary>
+    /// Completions of what someone is typing (the address bar's suggestions): topics whose label or slug, authors whose
+    /// name or a later part of it, and papers whose title starts with <paramref name="prefix"/> (case and spacing
+    /// ignored), at most <paramref name="max"/> (capped at <see cref="MaxCompletions"/>). Topics first, then the most
+    /// published authors, then titles in alphabetical order. Empty for an empty prefix; a prefix longer than
+    /// <see cref="CompletionKey.MaxLength"/> is cut there.
+    /// </summary>
+    public IReadOnlyList<SearchSuggestion> Complete(string? prefix, Taxonomy taxonomy, int max = MaxCompletions)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var key = CompletionKey.Normalize(prefix);
+        max = Math.Min(max, MaxCompletions);
+        if (key.Length == 0 || max <= 0) return [];
+        return _index.Search(searcher =>
+        {
+            var reader = searcher.IndexReader;
+            // Live counts per value, kept per reader for the facets anyway.
+            int Count(string field, string value) =>
+                _facets.For(reader, field).OrdinalOf(value) is var ord and >= 0 ? _facets.AllCounts(reader, field)[ord] : 0;
+            return PrefixCompletions.Find(reader, key, taxonomy, slug => Count(PaperFields.Topic, slug), name => Count(PaperFields.AuthorExact, name), max);
         });
     }
 

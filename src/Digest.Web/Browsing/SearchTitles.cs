@@ -24,5 +24,8 @@ public static class SearchTitles
         return request.Page > 1 ? $"{title} (page {request.Page})" : title;
     }
 
+    /// <summary>The title of a digest day's page and feed, for example "Digest of 13 January 2025".</summary>
+    public static string Day(DateOnly day) => "Digest of " + day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

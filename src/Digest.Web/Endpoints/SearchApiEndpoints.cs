@@ -28,14 +28,7 @@ public static class SearchApiEndpoints
     private static IResult Search(HttpContext context, SearchService search, TaxonomyProvider taxonomies)
     {
         var input = SearchQueryReader.Read(context.Request.Query);
-        if (input.Problems.Count > 0)
-        {
-            return Results.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Invalid search parameters",
-                detail: string.Join(" ", input.Problems),
-                extensions: new Dictionary<string, object?> { ["errors"] = input.Problems });
-        }
+        if (input.Problems.Count > 0) return InvalidParameters.Problem(input.Problems);
 
         var response = search.Search(input.Request);
         var taxonomy = taxonomies.Current;

@@ -1,5 +1,8 @@
 using Digest.Core.Configuration;
+using Digest.Web.Browsing;
 using Digest.Web.Endpoints;
+using Digest.Web.Feeds;
+using Digest.Web.OpenSearch;
 using Digest.Web.Uploads;
 
 namespace Digest.Web.Hosting;
@@ -21,6 +24,11 @@ public static class DigestWebRegistration
         builder.Services.AddHostedService<RemoteSourceService>();
 
         builder.Services.AddSearchConcurrencyLimit();
+        // Feeds and the address bar: absolute URLs, and validators computed without searching.
+        builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<FeedVersion>();
+        builder.Services.AddSingleton<FeedResponder>();
+
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
         builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -53,6 +61,8 @@ public static class DigestWebRegistration
         app.MapHealthEndpoints();
         app.MapStatusEndpoints();
         app.MapSearchApiEndpoints();
+        app.MapFeedEndpoints();
+        app.MapOpenSearchEndpoints();
         app.MapRazorPages();
         return app;
     }

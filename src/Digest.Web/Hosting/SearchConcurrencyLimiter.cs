@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Digest.Web.Hosting;
 
 /// <summary>
-/// How many searches (<c>/search</c>, <c>/api/search</c>) run at once: per client address
+/// How many searches (<c>/search</c>, <c>/api/search</c>, topic pages, feeds) run at once: per client address
 /// (<see cref="SearchLimits.MaxConcurrentPerClient"/>, then its queue) and for all clients together
 /// (<see cref="SearchLimits.MaxConcurrent"/>), so one client cannot take every core and pages without a search and
 /// the health endpoints stay responsive. Every other request passes unlimited. A request beyond both queues is
@@ -38,10 +38,12 @@ public sealed class SearchConcurrencyLimiter : IDisposable
     /// <summary>The limiter the rate limiting middleware uses for every request.</summary>
     public PartitionedRateLimiter<HttpContext> Limiter { get; }
 
-    /// <summary>True for the requests that run a search.</summary>
+    /// <summary>True for the requests that run a search: search pages and API, topic pages (they take <c>q</c> too) and feeds (a feed is a search of its page).</summary>
     public static bool IsSearch(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase)
-        || context.Request.Path.StartsWithSegments("/api/search", StringComparison.OrdinalIgnoreCase);
+        || context.Request.Path.StartsWithSegments("/api/search", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/topics", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/feeds", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The client a request counts against: its IPv4 address, or the /64 network of an IPv6 one (one host or home

@@ -1,6 +1,7 @@
 using Digest.Core.Search;
 using Digest.Core.Topics;
 using Digest.Web.Browsing;
+using Digest.Web.Feeds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,6 +18,8 @@ public sealed class SearchModel(SearchService search, TaxonomyProvider taxonomie
 
     public string CanonicalUrl { get; private set; } = "";
 
+    public FollowView Follow { get; private set; } = null!;
+
     public IActionResult OnGet()
     {
         var input = SearchQueryReader.Read(Request.Query, PageSize);
@@ -28,6 +31,7 @@ public sealed class SearchModel(SearchService search, TaxonomyProvider taxonomie
         View = new SearchView(response, urls, taxonomy, SearchView.CollectNotices(input, response, taxonomy));
         Title = SearchTitles.For(response.Request, taxonomy);
         CanonicalUrl = urls.For(response.Request);
+        Follow = new FollowView(FeedUrls.For(urls, response.Request), SearchTitles.For(response.Request with { Page = 1 }, taxonomy));
         return Page();
     }
 }

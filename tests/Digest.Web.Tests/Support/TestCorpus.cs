@@ -37,10 +37,10 @@ public static class TestCorpus
         [HostileId] = ["llm"],
     };
 
-    /// <summary>An app over this corpus with topics assigned.</summary>
-    public static async Task<DigestAppFactory> CreateAppAsync()
+    /// <summary>An app over this corpus with topics assigned, with <paramref name="settings"/> on top of the test defaults.</summary>
+    public static async Task<DigestAppFactory> CreateAppAsync(IDictionary<string, string?>? settings = null)
     {
-        var app = new DigestAppFactory();
+        var app = new DigestAppFactory(settings);
         var report = await app.IngestAsync("corpus.jsonl", Jsonl);
         if (report.Added != 9) throw new InvalidOperationException("Test corpus not fully ingested:\n" + report.ToText());
         await app.AssignTopicsAsync(Topics);

@@ -1,6 +1,7 @@
 using Digest.Core.Search;
 using Digest.Core.Topics;
 using Digest.Web.Browsing;
+using Digest.Web.Feeds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -25,6 +26,8 @@ public sealed class TopicModel(SearchService search, TaxonomyProvider taxonomies
 
     public string CanonicalUrl { get; private set; } = "";
 
+    public FollowView Follow { get; private set; } = null!;
+
     public IActionResult OnGet(string slug)
     {
         var taxonomy = taxonomies.Current;
@@ -45,6 +48,7 @@ public sealed class TopicModel(SearchService search, TaxonomyProvider taxonomies
         Chart = MonthChart.Create("chart-" + topic.Slug, topic.Label, MonthChart.Months(search.GetMonthCounts(), 36), search.GetMonthCounts(topic.Slug));
         Title = SearchTitles.For(response.Request, taxonomy);
         CanonicalUrl = urls.For(response.Request);
+        Follow = new FollowView(FeedUrls.For(urls, response.Request), SearchTitles.For(response.Request with { Page = 1 }, taxonomy));
         return Page();
     }
 }

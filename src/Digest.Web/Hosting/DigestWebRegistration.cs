@@ -1,5 +1,6 @@
 using Digest.Core.Configuration;
 using Digest.Web.Endpoints;
+using Digest.Web.Subscriptions;
 
 namespace Digest.Web.Hosting;
 
@@ -17,6 +18,8 @@ public static class DigestWebRegistration
         builder.Services.AddHostedService<IndexSyncService>();
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<RemoteSourceService>();
+        builder.Services.AddDigestEmail();
+        builder.Services.AddHostedService<DigestMailService>();
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
@@ -40,6 +43,7 @@ public static class DigestWebRegistration
         app.MapHealthEndpoints();
         app.MapStatusEndpoints();
         app.MapSearchApiEndpoints();
+        app.MapSubscriptionEndpoints();
         app.MapRazorPages();
         return app;
     }

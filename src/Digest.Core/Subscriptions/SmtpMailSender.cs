@@ -27,6 +27,14 @@ public sealed class SmtpMailSender(EmailOptions options)
         await client.ConnectAsync(options.SmtpHost!.Trim(), options.SmtpPort, security, cancellationToken);
         if (!string.IsNullOrWhiteSpace(options.UserName)) await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
         await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        try
+        {
+            // The server has the mail: a stop or a hang-up now must not make the caller think it was not sent.
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or MailKit.ProtocolException or System.Net.Sockets.SocketException)
+        {
+            // The QUIT is a courtesy.
+        }
     }
 }

@@ -66,7 +66,9 @@ public sealed class DigestMailRunner(
                 var fresh = await FindNewAsync(subscription, cancellationToken);
                 if (fresh.Count > 0)
                 {
-                    await sender.SendAsync(composer.Digest(subscription, fresh, period), cancellationToken);
+                    // Not cancelled by a stop: a send in flight is finished (bounded by the SMTP timeout) and recorded,
+                    // since a mail the server took but the store did not record would go out again.
+                    await sender.SendAsync(composer.Digest(subscription, fresh, period), CancellationToken.None);
                 }
                 // The mail is gone: record it whatever happens to the run now.
                 await subscriptions.RecordSendAsync(subscription.Id, period, timeProvider.GetUtcNow(), [.. fresh.Select(p => p.Id)], CancellationToken.None);

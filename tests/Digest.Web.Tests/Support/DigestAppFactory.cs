@@ -5,6 +5,7 @@ using Digest.Core.Storage;
 using Digest.Core.Topics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Digest.Web.Tests.Support;
@@ -16,9 +17,13 @@ namespace Digest.Web.Tests.Support;
 public sealed class DigestAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public DigestAppFactory(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration, as a self-hoster would set it.</param>
+    /// <param name="configureServices">Replaces services after the app's own registration (a fake clock, a removed background service).</param>
+    public DigestAppFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         DataDirectory = Path.Combine(Path.GetTempPath(), "digest-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         _settings = new Dictionary<string, string?>
@@ -37,6 +42,7 @@ public sealed class DigestAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_configureServices is not null) builder.ConfigureTestServices(_configureServices);
     }
 
     /// <summary>Ingests text in any supported format through the app's own ingest service.</summary>

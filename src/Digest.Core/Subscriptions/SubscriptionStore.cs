@@ -74,6 +74,19 @@ public sealed class SubscriptionStore(SqliteDatabase database)
         return (await GetAsync(id, cancellationToken))!;
     }
 
+    private const string RenewSql = "UPDATE subscriptions SET frequency = @frequency, created_at = @now WHERE id = @id AND status = 'pending'";
+
+    /// <summary>Restarts a pending subscription's clock (it expires <see cref="EmailOptions.ConfirmationLifetime"/> after this) and sets its frequency; null when it is no longer pending.</summary>
+    public async Task<Subscription?> RenewPendingAsync(long id, SubscriptionFrequency frequency, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            var changed = await connection.ExecuteAsync(new CommandDefinition(RenewSql, new { id, frequency = SubscriptionRow.Text(frequency), now = SubscriptionRow.Time(now) }, cancellationToken: cancellationToken));
+            if (changed == 0) return null;
+        }
+        return await GetAsync(id, cancellationToken);
+    }
+
     private const string ConfirmSql = "UPDATE subscriptions SET status = 'active', confirmed_at = @now WHERE id = @id AND status = 'pending'";
 
     private const string BaselineSql = """

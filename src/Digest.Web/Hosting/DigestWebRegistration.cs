@@ -20,6 +20,7 @@ public static class DigestWebRegistration
         builder.Services.AddHostedService<RemoteSourceService>();
         builder.Services.AddDigestEmail();
         builder.Services.AddHostedService<DigestMailService>();
+        builder.Services.AddHostedService<SubscriptionMailService>();
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();

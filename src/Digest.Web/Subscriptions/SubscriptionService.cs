@@ -13,7 +13,7 @@ public sealed class SubscriptionService(
     SubscriptionStore store,
     SubscriptionTokens tokens,
     DigestMailComposer composer,
-    SmtpMailSender sender,
+    SubscriptionMailQueue mails,
     FixedWindowLimiter limiter,
     TaxonomyProvider taxonomies,
     IOptions<DigestOptions> options,
@@ -47,17 +47,16 @@ public sealed class SubscriptionService(
             logger.LogInformation("Subscribe request over the per-address subscription cap; nothing sent");
             return SubscribeOutcome.Accepted;
         }
-        var subscription = existing ?? await store.AddPendingAsync(address, canonical, SubscriptionViews.Title(canonical, taxonomy), frequency, now, cancellationToken);
+        var subscription = existing switch
+        {
+            null => await store.AddPendingAsync(address, canonical, SubscriptionViews.Title(canonical, taxonomy), frequency, now, cancellationToken),
+            // Asked again before confirming: the new link's lifetime (and the chosen frequency) start now.
+            { Status: SubscriptionStatus.Pending } => await store.RenewPendingAsync(existing.Id, frequency, now, cancellationToken) ?? existing,
+            _ => existing,
+        };
         var message = subscription.Status == SubscriptionStatus.Pending ? composer.Confirmation(subscription) : composer.AlreadySubscribed(subscription);
-        try
-        {
-            await sender.SendAsync(message, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Said to nobody but the log: the answer must not depend on the address's state, and a retry by the person is cheap.
-            logger.LogWarning("Could not send the subscription mail for subscription {Id}: {Error}", subscription.Id, e.GetBaseException().Message);
-        }
+        // Queued, not sent here: the answer takes the same time whether or not a mail goes out.
+        if (!mails.TryEnqueue(message)) logger.LogWarning("Subscription mail queue full; a mail for subscription {Id} was dropped", subscription.Id);
         return SubscribeOutcome.Accepted;
     }
 

@@ -9,6 +9,7 @@ public static class SubscriptionWebRegistration
         services.AddSingleton<DigestMailComposer>();
         services.AddSingleton<DigestMailRunner>();
         services.AddSingleton<FixedWindowLimiter>();
+        services.AddSingleton<SubscriptionMailQueue>();
         services.AddSingleton<SubscriptionService>();
         return services;
     }

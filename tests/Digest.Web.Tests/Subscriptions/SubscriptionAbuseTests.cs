@@ -34,7 +34,8 @@ public sealed class SubscriptionAbuseTests
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             Assert.Contains("data-outcome=\"accepted\"", await answer.Content.ReadAsStringAsync());
         }
-        await Task.Delay(500);
+        await email.Smtp.WaitForAsync(SubscriptionLimits.MailsPerAddressPerDay);
+        await Task.Delay(1000);
         Assert.Equal(SubscriptionLimits.MailsPerAddressPerDay, email.Smtp.Messages.Count);
     }
 

@@ -56,6 +56,22 @@ public sealed class SubscriptionFlowTests
     }
 
     [Fact]
+    public async Task SubscribingAgainBeforeConfirming_SendsAFreshLinkThatOutlivesTheFirst()
+    {
+        await using var email = await EmailHarness.CreateAsync();
+        await email.SubscribeAsync("slow@example.org");
+        await email.Smtp.WaitForAsync(1);
+        email.Clock.Advance(TimeSpan.FromHours(47));
+        await email.SubscribeAsync("slow@example.org", frequency: "weekly");
+        var second = EmailHarness.LinkIn((await email.Smtp.WaitForAsync(2))[1], "/subscriptions/confirm");
+        email.Clock.Advance(TimeSpan.FromHours(2)); // the first link has expired, the second has not
+        Assert.Equal(HttpStatusCode.Redirect, (await email.SubmitAsync(second)).StatusCode);
+        var subscription = Assert.Single(await email.App.Services.GetRequiredService<SubscriptionStore>().ListAsync());
+        Assert.Equal(SubscriptionStatus.Active, subscription.Status);
+        Assert.Equal(SubscriptionFrequency.Weekly, subscription.Frequency);
+    }
+
+    [Fact]
     public async Task ManagePage_ChangesFrequency_PausesResumes_AndDeletes()
     {
         await using var email = await EmailHarness.CreateAsync();

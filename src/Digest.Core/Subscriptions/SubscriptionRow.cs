@@ -51,6 +51,6 @@ internal sealed class SubscriptionRow
 
     public static string Time(DateTimeOffset value) => PaperRow.FormatTimestamp(value);
 
-    private static DateTimeOffset? Parse(string? text) =>
+    public static DateTimeOffset? Parse(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value) ? value : null;
 }

@@ -263,7 +263,7 @@ public sealed class SubscriptionStore(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var text = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(EarliestRetrySql, cancellationToken: cancellationToken));
-        return text is null ? null : Sources.SourceStatusStore.Parse(text);
+        return SubscriptionRow.Parse(text);
     }
 
     private const string StatsSql = """

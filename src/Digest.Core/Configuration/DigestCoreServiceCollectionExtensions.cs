@@ -1,6 +1,7 @@
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
 using Digest.Core.Sources;
+using Digest.Core.Subscriptions;
 using Digest.Core.Startup;
 using Digest.Core.Search;
 using Digest.Core.Storage;
@@ -53,6 +54,7 @@ public static class DigestCoreServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DigestOptions>>().Value.Search));
         services.AddSingleton<DigestInitializer>();
         services.AddDigestSources();
+        services.AddDigestSubscriptions();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Digest.Core.Ingestion;
 using Digest.Core.Search;
 using Digest.Core.Sources;
+using Digest.Core.Subscriptions;
 
 namespace Digest.Core.Configuration;
 
@@ -47,6 +48,9 @@ public sealed class DigestOptions
 
     /// <summary>Politeness and robustness limits for fetching <see cref="Sources"/>.</summary>
     public FetchOptions Fetch { get; set; } = new();
+
+    /// <summary>The SMTP server for email digests; without a host, email digests are off.</summary>
+    public EmailOptions Email { get; set; } = new();
 
     /// <summary>The data directory as an absolute path.</summary>
     public string DataPath => Path.GetFullPath(DataDirectory);

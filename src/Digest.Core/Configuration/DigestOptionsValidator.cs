@@ -1,5 +1,6 @@
 using Digest.Core.Search;
 using Digest.Core.Sources;
+using Digest.Core.Subscriptions;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Core.Configuration;
@@ -45,6 +46,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         ValidatePublicBaseUrl(options, failures);
         SearchLimitsValidator.Validate(options.Search, failures);
         RemoteSourceOptionsValidator.Validate(options.Sources, options.Fetch, failures);
+        EmailOptionsValidator.Validate(options.Email, options.PublicBaseUrl, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -11,6 +11,7 @@ public static class CliCommands
         new StatsCommand(),
         new TopicsCommand(),
         new FetchCommand(),
+        new SubscriptionsCommand(),
         new BackupCommand(),
         new RestoreCommand(),
         new HealthcheckCommand(),

@@ -2,6 +2,7 @@ using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Startup;
 using Digest.Core.Storage;
+using Digest.Web.Subscriptions;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Web.CommandLine;
@@ -85,6 +86,7 @@ public static class CliRunner
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Digest", LogLevel.Warning);
         builder.Services.AddDigestCore();
+        builder.Services.AddDigestEmail();
 
         var settings = builder.Configuration.GetSection(DigestOptions.SectionName).Get<DigestOptions>() ?? new DigestOptions();
         var validation = new DigestOptionsValidator().Validate(null, settings);

@@ -2,6 +2,7 @@ using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Sources;
 using Digest.Core.Storage;
+using Digest.Core.Subscriptions;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Web.CommandLine;
@@ -38,7 +39,16 @@ public sealed class StatsCommand : ICliCommand
             var failing = source.Failing ? $", failing ({source.ConsecutiveFailures}x): {source.LastError}" : source.LastError is null ? "" : $", last error {source.LastErrorAt}: {source.LastError}";
             await output.WriteLineAsync($"Source {source.Name}: last success {source.LastSuccessAt ?? "never"} ({source.LastAdded:N0} added){failing}");
         }
+        await output.WriteLineAsync(await EmailLineAsync(services, options, cancellationToken));
         return 0;
+    }
+
+    private static async Task<string> EmailLineAsync(IServiceProvider services, DigestOptions options, CancellationToken cancellationToken)
+    {
+        var stats = await services.GetRequiredService<SubscriptionStore>().GetStatsAsync(cancellationToken);
+        var setup = options.Email.Enabled ? $"via {options.Email.SmtpHost}:{options.Email.SmtpPort} at {options.Email.SendAt:hh\\:mm} UTC" : "off (no Digest:Email:SmtpHost)";
+        var failing = stats.Failing > 0 ? $"; {stats.Failing} failing, retried with backoff, last error {stats.LastErrorAt}: {stats.LastError}" : "";
+        return $"Email digests {setup}: {stats.Active:N0} active, {stats.Paused:N0} paused, {stats.Pending:N0} waiting for confirmation; {stats.DigestsSent:N0} digests sent (last {stats.LastSentAt ?? "never"}){failing}";
     }
 
     /// <summary>Reads the index through the owned instance, or read-only from disk when the running app owns it.</summary>

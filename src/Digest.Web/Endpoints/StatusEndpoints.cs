@@ -4,11 +4,12 @@ using Digest.Core.Health;
 using Digest.Core.Indexing;
 using Digest.Core.Sources;
 using Digest.Core.Storage;
+using Digest.Core.Subscriptions;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Web.Endpoints;
 
-/// <summary><c>GET /api/status</c>: what the instance holds (papers, index, recent ingests, remote sources) and its version, as JSON.</summary>
+/// <summary><c>GET /api/status</c>: what the instance holds (papers, index, recent ingests, remote sources, email digests) and its version, as JSON.</summary>
 public static class StatusEndpoints
 {
     private static readonly string Version =
@@ -16,9 +17,10 @@ public static class StatusEndpoints
 
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/status", async (PaperStore store, PaperIndex index, SourceStatusStore sources, IOptions<DigestOptions> options, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/api/status", async (PaperStore store, PaperIndex index, SourceStatusStore sources, SubscriptionStore subscriptions, IOptions<DigestOptions> options, CancellationToken cancellationToken) =>
         {
             var stats = await store.GetStatsAsync(cancellationToken);
+            var email = await subscriptions.GetStatsAsync(cancellationToken);
             var configured = options.Value.Sources.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             return Results.Json(new
             {
@@ -30,6 +32,18 @@ public static class StatusEndpoints
                 disk = new { freeBytes = DiskSpace.AvailableBytes(options.Value.DataPath) },
                 recentIngests = stats.RecentRuns,
                 sources = (await sources.GetAllAsync(cancellationToken)).Where(s => configured.Contains(s.Name)),
+                emailDigests = new
+                {
+                    enabled = options.Value.Email.Enabled,
+                    email.Active,
+                    email.Paused,
+                    email.Pending,
+                    email.DigestsSent,
+                    email.LastSentAt,
+                    email.Failing,
+                    email.LastError,
+                    email.LastErrorAt,
+                },
             });
         });
         return endpoints;

@@ -3,6 +3,7 @@ using Digest.Web.Browsing;
 using Digest.Web.Endpoints;
 using Digest.Web.Feeds;
 using Digest.Web.OpenSearch;
+using Digest.Web.Subscriptions;
 using Digest.Web.Uploads;
 
 namespace Digest.Web.Hosting;
@@ -22,6 +23,9 @@ public static class DigestWebRegistration
         builder.Services.AddHostedService<IndexSyncService>();
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<RemoteSourceService>();
+        builder.Services.AddDigestEmail();
+        builder.Services.AddHostedService<DigestMailService>();
+        builder.Services.AddHostedService<SubscriptionMailService>();
 
         builder.Services.AddSearchConcurrencyLimit();
         // Feeds and the address bar: absolute URLs, and validators computed without searching.
@@ -63,6 +67,7 @@ public static class DigestWebRegistration
         app.MapSearchApiEndpoints();
         app.MapFeedEndpoints();
         app.MapOpenSearchEndpoints();
+        app.MapSubscriptionEndpoints();
         app.MapRazorPages();
         return app;
     }

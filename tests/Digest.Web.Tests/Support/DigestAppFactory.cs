@@ -5,6 +5,7 @@ using Digest.Core.Storage;
 using Digest.Core.Topics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,10 +19,15 @@ public sealed class DigestAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly RecordingLoggerProvider? _logs;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public DigestAppFactory(IDictionary<string, string?>? settings = null, RecordingLoggerProvider? logs = null)
+    /// <param name="settings">Configuration, as a self-hoster would set it.</param>
+    /// <param name="logs">Collects the app's log lines, for tests that check what was logged.</param>
+    /// <param name="configureServices">Replaces services after the app's own registration (a fake clock, a removed background service).</param>
+    public DigestAppFactory(IDictionary<string, string?>? settings = null, RecordingLoggerProvider? logs = null, Action<IServiceCollection>? configureServices = null)
     {
         _logs = logs;
+        _configureServices = configureServices;
         DataDirectory = Path.Combine(Path.GetTempPath(), "digest-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         _settings = new Dictionary<string, string?>
@@ -42,6 +48,7 @@ public sealed class DigestAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+        if (_configureServices is not null) builder.ConfigureTestServices(_configureServices);
     }
 
     /// <summary>Ingests text in any supported format through the app's own ingest service.</summary>

@@ -75,5 +75,48 @@ public static class Schema
                 last_updated         INTEGER NOT NULL DEFAULT 0
             ) STRICT;
             """),
+        new(3, "email digest subscriptions and their sends", """
+            -- One address following one view (its canonical local URL). Tokens in links are signed with the nonce, so a
+            -- deleted and re-created row (SQLite may reuse the id) never honours old links.
+            CREATE TABLE subscriptions (
+                id            INTEGER PRIMARY KEY,
+                email         TEXT NOT NULL,
+                view          TEXT NOT NULL,
+                title         TEXT NOT NULL,
+                frequency     TEXT NOT NULL CHECK (frequency IN ('daily', 'weekly')),
+                status        TEXT NOT NULL CHECK (status IN ('pending', 'active', 'paused')),
+                nonce         TEXT NOT NULL,
+                created_at    TEXT NOT NULL,
+                confirmed_at  TEXT,
+                last_sent_at  TEXT,
+                failures      INTEGER NOT NULL DEFAULT 0,
+                last_error    TEXT,
+                last_error_at TEXT,
+                retry_at      TEXT,
+                -- A sender (the app or a CLI send-now) holds a subscription while it mails it, so two never send the same digest.
+                lease_until   TEXT
+            ) STRICT;
+            CREATE UNIQUE INDEX subscriptions_email_view ON subscriptions (email, view);
+
+            -- One row per subscription and period (daily: yyyy-mm-dd, weekly: yyyy-Www), written in the transaction that
+            -- records the mailed papers; papers = 0 marks a period checked with nothing new (or the confirmation period).
+            CREATE TABLE subscription_sends (
+                id              INTEGER PRIMARY KEY,
+                subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+                period          TEXT NOT NULL,
+                sent_at         TEXT NOT NULL,
+                papers          INTEGER NOT NULL,
+                UNIQUE (subscription_id, period)
+            ) STRICT;
+
+            -- Papers already mailed to a subscription: never mailed to it again.
+            CREATE TABLE subscription_papers (
+                subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+                paper_id        TEXT NOT NULL,
+                send_id         INTEGER NOT NULL REFERENCES subscription_sends (id) ON DELETE CASCADE,
+                PRIMARY KEY (subscription_id, paper_id)
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX subscription_papers_send ON subscription_papers (send_id);
+            """),
     ];
 }

@@ -15,7 +15,7 @@ namespace Digest.Core.Tests.Ingestion.Fuzzing;
 /// neither a paper nor a rejection, a validated paper over a limit or not read back the same from its export, a case
 /// slower than its time limit, or more allocation than its memory bound.
 /// </summary>
-internal sealed class ParserFuzzDriver(IPaperParser parser)
+internal sealed class ParserFuzzDriver(IPaperParser parser) : IDisposable
 {
     /// <summary>
     /// Time allowed for one case: the drill's inputs parse in milliseconds, so a case still running after 5 s is stuck.
@@ -33,15 +33,18 @@ internal sealed class ParserFuzzDriver(IPaperParser parser)
     public static long MemoryBound(int inputBytes) => 48L * inputBytes + 32 * 1024 * 1024;
 
     private readonly IngestLimits _limits = new();
+    private readonly FuzzWorker _worker = new();
 
-    /// <summary>Runs <paramref name="input"/> on a worker thread and waits at most <see cref="TimeLimit"/> for it.</summary>
+    /// <summary>Runs <paramref name="input"/> on the driver's own worker thread and waits at most <see cref="TimeLimit"/> for it.</summary>
     public FuzzOutcome Run(byte[] input)
     {
-        var work = Task.Run(() => RunHere(input));
         var limit = TimeLimit(input.Length);
-        if (!work.Wait(limit)) return new FuzzOutcome($"no answer within {limit.TotalSeconds:0} s (a hang or a super-linear parse)", 0, 0, limit);
-        return work.Result;
+        return _worker.TryRun(() => RunHere(input), limit, out var outcome)
+            ? outcome!
+            : new FuzzOutcome($"no answer within {limit.TotalSeconds:0} s (a hang or a super-linear parse)", 0, 0, limit);
     }
+
+    public void Dispose() => _worker.Dispose();
 
     private FuzzOutcome RunHere(byte[] input)
     {

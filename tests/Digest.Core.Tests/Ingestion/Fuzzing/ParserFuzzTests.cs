@@ -37,7 +37,7 @@ public class ParserFuzzTests(ITestOutputHelper output)
         var baseSeed = Setting("DIGEST_FUZZ_SEED") ?? Random.Shared.Next();
         var only = Environment.GetEnvironmentVariable("DIGEST_FUZZ_CASE");
         var parser = PaperParsers.For(format);
-        var driver = new ParserFuzzDriver(parser);
+        using var driver = new ParserFuzzDriver(parser);
         var seeds = FuzzSeeds.For(format);
         var defects = new List<string>();
         var clock = Stopwatch.StartNew();

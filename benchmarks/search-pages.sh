@@ -31,6 +31,7 @@ export Digest__WatchInbox=false
 # default, would answer most of them 429 and the figures would measure refusals).
 export Digest__Search__MaxConcurrentPerClient=8
 export Digest__Search__MaxConcurrent=8
+export Digest__Search__ClientSearchTimePerSecond=00:00:00   # wrk is one address asking for hundreds of pages a second
 if [[ -f "$Digest__DataDirectory/digest.db" ]]; then
   echo "== reusing $Digest__DataDirectory"
 else

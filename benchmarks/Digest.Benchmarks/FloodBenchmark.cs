@@ -8,10 +8,10 @@ namespace Digest.Benchmarks;
 
 /// <summary>
 /// Normal searches while one client floods the real web app with its most expensive query. Starts the app
-/// (<see cref="WebAppProcess"/>) on 127.0.0.1 over papers-dev, measures normal searches (the search benchmark's query mix
+/// (<see cref="WebAppProcess"/>) on 127.0.0.1 over papers-dev, measures normal searches from 16 reader addresses (the search benchmark's query mix
 /// as <c>/search</c> pages) unloaded, then again while <c>--connections</c> connections from another loopback address
 /// (127.0.0.2, a different client to the app) send the flood query back to back for <c>--seconds</c>. Prints latency
-/// percentiles, the app's CPU time beside wall time, and how the flood was answered. Only ever talks to 127.0.0.x.
+/// percentiles, the app's CPU time beside wall time, and how the flood was answered. Only ever talks to loopback addresses.
 /// </summary>
 public static class FloodBenchmark
 {
@@ -20,7 +20,9 @@ public static class FloodBenchmark
     /// <summary>The worst query found: a hundred fuzzy terms (0.9 s of CPU each before the query limits).</summary>
     public static readonly string FuzzyFlood = string.Join(' ', Enumerable.Range(0, 100).Select(i => $"ab{i}~"));
 
-    private static readonly IPAddress NormalClient = IPAddress.Parse("127.0.0.1");
+    // Normal searches come from many readers, each asking now and then, as on a real instance: 16 addresses take turns
+    // (127.0.1.1–16), so the per-client limits meet each at its real share and measure the flood's effect alone.
+    private const int NormalReaders = 16;
     private static readonly IPAddress FloodClient = IPAddress.Parse("127.0.0.2");
 
     public static async Task<int> RunAsync(string[] args)
@@ -30,7 +32,9 @@ public static class FloodBenchmark
         Console.WriteLine($"# app={options.AppDll} data={options.DataDirectory} connections={options.Connections} seconds={options.Seconds} cores={Environment.ProcessorCount} load={LoadAverage()}");
         WebAppProcess.EnsureData(options.AppDll, options.DataDirectory, options.Papers);
         using var app = await WebAppProcess.StartAsync(options.AppDll, options.DataDirectory, options.Port, options.Settings);
-        using var normal = Client(app.Address, NormalClient, connections: 1, TimeSpan.FromSeconds(30));
+        var normal = Enumerable.Range(1, NormalReaders)
+            .Select(i => Client(app.Address, IPAddress.Parse($"127.0.1.{i}"), connections: 1, TimeSpan.FromSeconds(30)))
+            .ToList();
         using var flood = Client(app.Address, FloodClient, options.Connections, TimeSpan.FromSeconds(10));
         var normalUrls = SearchWorkload.Build().Select(w => (w.Kind.Split(" + ")[0], Url(w.Request))).ToList();
         var floodUrl = "/search?q=" + Uri.EscapeDataString(options.FloodQuery);
@@ -56,12 +60,13 @@ public static class FloodBenchmark
         Console.WriteLine($"flood answers: {counts}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"normal search p99 during the flood / unloaded: {loaded / unloaded:F2}x (target at most 2x); load={LoadAverage()}"));
+        foreach (var reader in normal) reader.Dispose();
         return 0;
     }
 
     /// <summary>Normal searches back to back for <paramref name="duration"/>, then their percentiles; returns the p99 in ms.</summary>
     private static async Task<double> MeasureAsync(
-        string label, WebAppProcess app, HttpClient normal, List<(string Kind, string Url)> urls, TimeSpan duration, Task? floodTask)
+        string label, WebAppProcess app, IReadOnlyList<HttpClient> normal, List<(string Kind, string Url)> urls, TimeSpan duration, Task? floodTask)
     {
         var cpu = app.CpuTime;
         var wall = Stopwatch.StartNew();
@@ -81,7 +86,7 @@ public static class FloodBenchmark
     }
 
     private static async Task<(List<(string Kind, double Ms, int Status)> Searches, List<double> Health)> NormalSearchesAsync(
-        HttpClient client, List<(string Kind, string Url)> urls, TimeSpan duration)
+        IReadOnlyList<HttpClient> readers, List<(string Kind, string Url)> urls, TimeSpan duration)
     {
         var searches = new List<(string, double, int)>();
         var health = new List<double>();
@@ -89,6 +94,7 @@ public static class FloodBenchmark
         for (var i = 0; clock.Elapsed < duration; i++)
         {
             var (kind, url) = urls[i % urls.Count];
+            var client = readers[i % readers.Count];
             var start = Stopwatch.GetTimestamp();
             using (var response = await client.GetAsync(new Uri(url, UriKind.Relative)))
             {

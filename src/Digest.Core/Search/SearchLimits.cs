@@ -49,4 +49,14 @@ public sealed class SearchLimits
 
     /// <summary>Searches of all clients waiting for a free slot; beyond them requests are answered 429.</summary>
     public int Queue { get; set; } = 32;
+
+    /// <summary>
+    /// Search time one client address may use per second, on average: a client that keeps sending costly searches gets
+    /// this share of a core and then 429s, however it spreads them over connections. A reader paging through results
+    /// uses a few milliseconds a second. <see cref="TimeSpan.Zero"/> turns the budget off (a load test from one address).
+    /// </summary>
+    public TimeSpan ClientSearchTimePerSecond { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Search time a client may spend at once before <see cref="ClientSearchTimePerSecond"/> holds it back.</summary>
+    public TimeSpan ClientSearchTimeBurst { get; set; } = TimeSpan.FromSeconds(3);
 }

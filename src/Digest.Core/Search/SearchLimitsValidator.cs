@@ -24,6 +24,14 @@ public static class SearchLimitsValidator
         {
             failures.Add("Digest:Search:TimeBudget (Digest__Search__TimeBudget) must be between 00:00:00.01 and 00:01:00.");
         }
+        if (limits.ClientSearchTimePerSecond < TimeSpan.Zero || limits.ClientSearchTimePerSecond > TimeSpan.FromSeconds(60))
+        {
+            failures.Add("Digest:Search:ClientSearchTimePerSecond (Digest__Search__ClientSearchTimePerSecond) must be between 00:00:00 (off) and 00:01:00.");
+        }
+        if (limits.ClientSearchTimeBurst < TimeSpan.FromMilliseconds(100) || limits.ClientSearchTimeBurst > TimeSpan.FromHours(1))
+        {
+            failures.Add("Digest:Search:ClientSearchTimeBurst (Digest__Search__ClientSearchTimeBurst) must be between 00:00:00.1 and 01:00:00.");
+        }
         if (limits.MaxConcurrentPerClient > limits.MaxConcurrent)
         {
             failures.Add("Digest:Search:MaxConcurrentPerClient (Digest__Search__MaxConcurrentPerClient) must not exceed Digest:Search:MaxConcurrent.");

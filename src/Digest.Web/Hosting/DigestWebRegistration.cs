@@ -60,6 +60,7 @@ public static class DigestWebRegistration
 
         // After the error pages, so a refused search gets the friendly 429 page; it limits searches only.
         app.UseRateLimiter();
+        app.UseSearchTimeBudget();
 
         app.MapIngestEndpoints();
         app.MapHealthEndpoints();

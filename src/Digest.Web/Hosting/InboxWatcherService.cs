@@ -9,15 +9,20 @@ namespace Digest.Web.Hosting;
 /// changing (so a copy in progress is not read half-way), then moved to <c>processed/</c> (everything accepted) or
 /// <c>failed/</c> (some or all rejected), with its report beside it as <c>NAME.report.txt</c>.
 /// </summary>
-internal sealed class InboxWatcherService(IngestService ingest, IOptions<DigestOptions> options, ILogger<InboxWatcherService> logger) : BackgroundService
+internal sealed class InboxWatcherService(IngestService ingest, IOptions<DigestOptions> options, IHostApplicationLifetime lifetime, ILogger<InboxWatcherService> logger) : BackgroundService
 {
     private readonly Dictionary<string, long> _lastSizes = new(StringComparer.Ordinal);
 
     public string InboxPath => options.Value.InboxPath;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken serviceStopping)
     {
         if (!options.Value.WatchInbox) return;
+        // Stop at the first sign of shutdown (SIGTERM, docker stop): the host reaches this service's own stop only after
+        // stopping the ones registered later, and an ingest keeping every core busy delays that by seconds, in which it
+        // would have stored many more batches instead of stopping at the next one.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(serviceStopping, lifetime.ApplicationStopping);
+        var stoppingToken = stopping.Token;
         Directory.CreateDirectory(InboxPath);
         Directory.CreateDirectory(Path.Combine(InboxPath, "processed"));
         Directory.CreateDirectory(Path.Combine(InboxPath, "failed"));

@@ -36,6 +36,8 @@ public sealed class DigestAppFactory : WebApplicationFactory<Program>
             ["Digest:SeedSampleDigest"] = "false",
             ["Digest:WatchInbox"] = "false",
             ["Digest:IndexSyncInterval"] = "00:00:00.200",
+            // Tests send hundreds of searches back to back from one address; the budget has tests of its own.
+            ["Digest:Search:ClientSearchTimePerSecond"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }

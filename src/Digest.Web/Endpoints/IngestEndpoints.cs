@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Digest.Core.Configuration;
 using Digest.Core.Ingestion;
+using Digest.Core.Storage;
 using Digest.Web.Uploads;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -57,9 +58,19 @@ public static class IngestEndpoints
             else logger.LogWarning("Upload rejected with {Status}: {Reason}", e.StatusCode, e.Message);
             return Results.Problem(e.Message, statusCode: e.StatusCode);
         }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // The upload could not even be spooled: nothing of it was stored, and the client may send it again later.
+            loggerFactory.CreateLogger(typeof(IngestEndpoints)).LogWarning("Upload not accepted: {Reason}", StorageFailure.Describe(e, settings.DataPath));
+            return Results.Problem($"The server has no room to take this upload: {StorageFailure.Describe(e, settings.DataPath)}. Nothing of it was stored; send it again later.", statusCode: StatusCodes.Status507InsufficientStorage);
+        }
 
         var report = await ingest.IngestAsync(upload.Sources, request with { Origin = "http" }, cancellationToken: cancellationToken);
-        return Results.Json(IngestReportDto.From(report), statusCode: report.ExitCode == 2 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        // A full disk is the server's state, not a bad upload: 507, with the report of what was stored before it.
+        var status = report.StorageFailure is not null ? StatusCodes.Status507InsufficientStorage
+            : report.ExitCode == 2 ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        return Results.Json(IngestReportDto.From(report), statusCode: status);
     }
 
     private static bool HasValidKey(HttpRequest request, string expected)

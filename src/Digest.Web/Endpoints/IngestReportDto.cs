@@ -12,11 +12,14 @@ public sealed record IngestReportDto(
     int Unchanged,
     int Rejected,
     bool Cancelled,
+    string? StorageFailure,
+    int NotStored,
     IReadOnlyList<IngestFileDto> Files,
     IReadOnlyList<IngestRejection> Rejections)
 {
     public static IngestReportDto From(IngestReport report) => new(
         report.ExitCode, report.FilesRead, report.Seen, report.Added, report.Updated, report.Unchanged, report.Rejected, report.Cancelled,
+        report.StorageFailure, report.NotStored,
         report.Files.Select(f => new IngestFileDto(f.File, f.Format, f.Error, f.Seen, f.Added, f.Updated, f.Unchanged, f.Rejected, f.Notes)).ToList(),
         report.Rejections);
 }

@@ -11,7 +11,11 @@ namespace Digest.Web.Hosting;
 /// </summary>
 internal sealed class InboxWatcherService(IngestService ingest, IOptions<DigestOptions> options, IHostApplicationLifetime lifetime, ILogger<InboxWatcherService> logger) : BackgroundService
 {
+    /// <summary>After the storage failed (a full disk), files wait this long before they are tried again.</summary>
+    internal static readonly TimeSpan StorageRetryDelay = TimeSpan.FromMinutes(1);
+
     private readonly Dictionary<string, long> _lastSizes = new(StringComparer.Ordinal);
+    private DateTime _storageRetryAt = DateTime.MinValue;
 
     public string InboxPath => options.Value.InboxPath;
 
@@ -49,6 +53,7 @@ internal sealed class InboxWatcherService(IngestService ingest, IOptions<DigestO
 
     private async Task ScanAsync(CancellationToken cancellationToken)
     {
+        if (DateTime.UtcNow < _storageRetryAt) return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(InboxPath).Order(StringComparer.Ordinal))
         {
@@ -72,6 +77,13 @@ internal sealed class InboxWatcherService(IngestService ingest, IOptions<DigestO
     {
         var report = await ingest.IngestAsync([new IngestSource(name, () => File.OpenRead(path))], new IngestRequest { Origin = "inbox" }, cancellationToken: cancellationToken);
         if (report.Cancelled) return; // Left in the inbox: the next start reads it again, and re-ingesting is idempotent.
+        if (report.StorageFailure is not null)
+        {
+            // Not the file's fault: it stays in the inbox and is read again (idempotently) once the disk has room.
+            _storageRetryAt = DateTime.UtcNow + StorageRetryDelay;
+            logger.LogWarning("Inbox: {File} stopped ({Reason}) after {Added} added; it stays in the inbox and is tried again in {Delay}", name, report.StorageFailure, report.Added, StorageRetryDelay);
+            return;
+        }
 
         var target = Path.Combine(InboxPath, report.ExitCode == 0 ? "processed" : "failed", UniqueName(name));
         File.Move(path, target);

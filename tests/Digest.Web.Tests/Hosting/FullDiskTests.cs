@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
-using Digest.Core.Storage;
 using Digest.Core.Tests.Support;
 using Digest.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +17,7 @@ namespace Digest.Web.Tests.Hosting;
 public sealed class FullDiskTests(ITestOutputHelper output)
 {
     private const long Megabyte = 1024 * 1024;
+    private const string ApiKey = "full-disk-test-key-0123456789";
 
     [SkippableFact]
     public async Task FullDisk_CliSaysSoInOneLine_StatsStillReports_AppStartsServesAndCatchesUpWhenSpaceReturns()
@@ -36,6 +36,10 @@ public sealed class FullDiskTests(ITestOutputHelper output)
         {
             await IngestAsync(beside, SyntheticPapers.JsonLines(1_500, first: 300));
         }
+        // Waiting in the inbox for the app, which will find no room to store it.
+        var dropped = Path.Combine(data, "inbox", "later.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(dropped)!);
+        await File.WriteAllTextAsync(dropped, SyntheticPapers.JsonLines(600, first: 20_000));
         // Nearly full, as an ingest that filled the disk leaves it: room to open the store, none to index or store more.
         var filler = Path.Combine(data, "filler.bin");
         FillDisk(filler, leaveFree: 192 * 1024);
@@ -58,14 +62,36 @@ public sealed class FullDiskTests(ITestOutputHelper output)
             Assert.Contains("Papers: 1,800", stats.Output);
             Assert.Contains("behind the store", stats.Output);
         }
-        finally
+        catch
         {
             File.Delete(papers);
+            throw;
         }
 
-        using var app = new DigestAppFactory(new Dictionary<string, string?> { ["Digest:DataDirectory"] = data, ["Digest:MinFreeDiskBytes"] = (2 * Megabyte).ToString() });
+        using var app = new DigestAppFactory(new Dictionary<string, string?>
+        {
+            ["Digest:DataDirectory"] = data,
+            ["Digest:MinFreeDiskBytes"] = (2 * Megabyte).ToString(),
+            ["Digest:IngestApiKey"] = ApiKey,
+            ["Digest:WatchInbox"] = "true",
+            ["Digest:InboxPollInterval"] = "00:00:00.100",
+        });
         using var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        // An upload on the full disk: 507 and the report, not a 500 or a 400 blaming the file.
+        var upload = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Content = new StringContent(SyntheticPapers.JsonLines(2_000, first: 9_000)) };
+        upload.Headers.Add("X-Api-Key", ApiKey);
+        var uploaded = await client.SendAsync(upload);
+        var uploadReport = await uploaded.Content.ReadAsStringAsync();
+        output.WriteLine(uploadReport);
+        Assert.Equal(HttpStatusCode.InsufficientStorage, uploaded.StatusCode);
+        Assert.Contains("the disk is full", uploadReport);
+
+        // The inbox file is not at fault either: it stays there to be read again once there is room.
+        await Task.Delay(2_000);
+        Assert.True(File.Exists(dropped), "a file the full disk could not store must stay in the inbox");
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(data, "inbox", "failed")));
         var ready = await client.GetAsync("/readyz");
         var readiness = await ready.Content.ReadAsStringAsync();
         output.WriteLine(readiness);
@@ -79,7 +105,7 @@ public sealed class FullDiskTests(ITestOutputHelper output)
         Assert.Equal(1_800, index.DocumentCount);
         for (var i = 0; i < 50 && (await client.GetAsync("/readyz")).StatusCode != HttpStatusCode.OK; i++) await Task.Delay(100);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
-        Assert.Equal(1_800, await app.Services.GetRequiredService<PaperStore>().CountAsync());
+        File.Delete(papers);
     }
 
     private static Task IngestAsync(TestDataHost host, string jsonLines)

@@ -66,13 +66,6 @@ public static class CliRunner
             await error.WriteLineAsync($"digest {command.Verb}: invalid settings:\n  " + string.Join("\n  ", e.Failures));
             return 2;
         }
-        catch (Exception e) when (StorageFailure.Is(e))
-        {
-            // A full disk or a failing file system is the machine's state, not a bug: one line, no stack trace.
-            var dataPath = DataPathOf(command);
-            await error.WriteLineAsync($"digest {command.Verb}: cannot use the data directory {dataPath}: {StorageFailure.Describe(e, dataPath)}. Nothing committed before this was lost.");
-            return 2;
-        }
         finally
         {
             Console.CancelKeyPress -= onCancel;
@@ -114,17 +107,16 @@ public static class CliRunner
             await host.Services.GetRequiredService<DigestInitializer>().InitializeAsync(seedSample: false, cancellationToken);
             return await command.RunAsync(arguments, host.Services, output, error, cancellationToken);
         }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // A full disk or a failing file system is the machine's state, not a bug: one line, no stack trace.
+            await error.WriteLineAsync($"digest {command.Verb}: cannot use the data directory {settings.DataPath}: {StorageFailure.Describe(e, settings.DataPath)}. Nothing committed before this was lost.");
+            return 2;
+        }
         finally
         {
             index?.Dispose();
         }
-    }
-
-    /// <summary>The configured data directory, read again for a message (the host that read it may be gone).</summary>
-    private static string DataPathOf(ICliCommand command)
-    {
-        var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
-        return (configuration.GetSection(DigestOptions.SectionName).Get<DigestOptions>() ?? new DigestOptions()).DataPath;
     }
 
     /// <summary>Says who holds the index, from what the holder recorded, instead of assuming it is the web app.</summary>

@@ -19,7 +19,7 @@ namespace Digest.Core.Ingestion;
 /// </summary>
 public sealed class IngestService(
     PaperStore store,
-    IndexSynchronizer? indexSynchronizer,
+    IIndexOwnership index,
     TopicAssigner topicAssigner,
     IOptions<DigestOptions> options,
     ILogger<IngestService> logger,
@@ -34,7 +34,7 @@ public sealed class IngestService(
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>Whether this process indexes what it stores (false: another process owns the index).</summary>
-    public bool IndexesItself => indexSynchronizer is not null;
+    public bool IndexesItself => index.OwnsIndex;
 
     public async Task<IngestReport> IngestAsync(
         IReadOnlyList<IngestSource> sources,
@@ -63,7 +63,7 @@ public sealed class IngestService(
         }
         finally
         {
-            if (indexSynchronizer is not null) await CommitIndexAsync();
+            await CommitIndexAsync();
             report.FinishedAt = _time.GetUtcNow();
         }
         try
@@ -88,7 +88,7 @@ public sealed class IngestService(
     {
         try
         {
-            await indexSynchronizer!.CommitAsync(CancellationToken.None);
+            await index.CommitAsync(CancellationToken.None);
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {
@@ -236,18 +236,15 @@ public sealed class IngestService(
         cancellationToken.ThrowIfCancellationRequested();
         await batch.CommitAsync(cancellationToken);
 
-        if (indexSynchronizer is not null)
+        try
         {
-            try
-            {
-                // From here the store has the batch; indexing it must not be cancelled half-way (a catch-up would repair it anyway).
-                await indexSynchronizer.IndexCommittedBatchAsync(changed, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq, batch.ChangeSeq - 1, CancellationToken.None);
-            }
-            catch (Exception e) when (StorageFailure.Is(e))
-            {
-                // Stored but not indexed: the index went back to its last commit and catches up from the store once it can write.
-                logger.LogWarning("A stored batch could not be indexed ({Reason}); the index catches up from the store later", StorageFailure.Describe(e));
-            }
+            // From here the store has the batch; indexing it must not be cancelled half-way (a catch-up would repair it anyway).
+            await index.IndexCommittedBatchAsync(changed, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq, batch.ChangeSeq - 1, CancellationToken.None);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // Stored but not indexed: the index went back to its last commit and catches up from the store once it can write.
+            logger.LogWarning("A stored batch could not be indexed ({Reason}); the index catches up from the store later", StorageFailure.Describe(e));
         }
     }
 

@@ -176,7 +176,7 @@ public class IngestServiceTests
         harness.Index!.Dispose();
 
         // The papers reach the store but the process "dies" before indexing them: a service that does not index.
-        var storeOnly = new IngestService(harness.Data.Store, null, IngestHarness.Topics, harness.Data.OptionsWrapper, NullLogger<IngestService>.Instance);
+        var storeOnly = new IngestService(harness.Data.Store, new IndexOwnedElsewhere(harness.Data.Options.IndexPath), IngestHarness.Topics, harness.Data.OptionsWrapper, NullLogger<IngestService>.Instance);
         var content = string.Join("\n", Enumerable.Range(31, 10).Select(i => Line($"2505.{i:00000}", $"Second batch paper {i}")));
         var bytes = System.Text.Encoding.UTF8.GetBytes(content);
         await storeOnly.IngestAsync([new IngestSource("second.jsonl", () => new MemoryStream(bytes))], new IngestRequest());
@@ -211,7 +211,7 @@ public class IngestServiceTests
         using var harness = new IngestHarness();
         Assert.Throws<IndexLockedException>(harness.Data.OpenIndex);
 
-        var cli = new IngestService(harness.Data.Store, null, IngestHarness.Topics, harness.Data.OptionsWrapper, NullLogger<IngestService>.Instance);
+        var cli = new IngestService(harness.Data.Store, new IndexOwnedElsewhere(harness.Data.Options.IndexPath), IngestHarness.Topics, harness.Data.OptionsWrapper, NullLogger<IngestService>.Instance);
         Assert.False(cli.IndexesItself);
         var bytes = System.Text.Encoding.UTF8.GetBytes(Line("2505.00009", "Written by the CLI"));
         var report = await cli.IngestAsync([new IngestSource("cli.jsonl", () => new MemoryStream(bytes))], new IngestRequest());

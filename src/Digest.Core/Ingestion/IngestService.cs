@@ -25,11 +25,6 @@ public sealed class IngestService(
     ILogger<IngestService> logger,
     TimeProvider? timeProvider = null)
 {
-    /// <summary>Papers per store transaction and index refresh.</summary>
-    public const int BatchSize = PaperStore.BatchSize;
-
-    private const int DetectionBytes = 16 * 1024;
-
     private readonly IngestLimits _limits = options.Value.Limits;
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
@@ -45,7 +40,7 @@ public sealed class IngestService(
         var report = new IngestReport { StartedAt = _time.GetUtcNow() };
         // One batch fills across sources: many small files (an upload of 1,000 parts) cost one store transaction and
         // one index refresh per 2,000 papers, not one per file (that cost 13 ms of wall and 20 ms of CPU per file).
-        var batch = new List<(Paper Paper, FileReport File)>(BatchSize);
+        var batch = new List<(Paper Paper, FileReport File)>(PaperStore.BatchSize);
         try
         {
             foreach (var source in sources)
@@ -119,7 +114,7 @@ public sealed class IngestService(
                 file.Error = $"file is {stream.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0}";
                 return;
             }
-            var head = await ReadHeadAsync(stream, cancellationToken);
+            var head = await SourceFormatDetector.ReadHeadAsync(stream, cancellationToken);
             if (head.Contains('\0'))
             {
                 file.Error = "not a text file (it contains NUL bytes); expected one of: " + string.Join(", ", SourceFormatNames.All);
@@ -178,7 +173,7 @@ public sealed class IngestService(
                 continue;
             }
             batch.Add((paper, file));
-            if (batch.Count == BatchSize)
+            if (batch.Count == PaperStore.BatchSize)
             {
                 if (!await TryStoreBatchAsync(batch, report, cancellationToken)) return;
                 progress?.Report(new IngestProgress(file.File, file.Seen, clock.Elapsed));
@@ -252,21 +247,4 @@ public sealed class IngestService(
     private void AssignTopics(List<Paper> papers) =>
         Parallel.For(0, papers.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             papers[i] = papers[i] with { Topics = topicAssigner.Assign(papers[i]) });
-
-    /// <summary>The first bytes of a stream as text (BOM removed) for format detection; the stream is rewound.</summary>
-    private static async Task<string> ReadHeadAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[DetectionBytes];
-        var length = 0;
-        while (length < buffer.Length)
-        {
-            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0) break;
-            length += read;
-        }
-        stream.Position = 0;
-        var span = buffer.AsSpan(0, length);
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
-        return Encoding.UTF8.GetString(span);
-    }
 }

@@ -31,7 +31,7 @@ public static class CliRunner
         CliArguments arguments;
         try
         {
-            arguments = CliArguments.Parse(args, command.ValueOptions, command.Flags);
+            arguments = CliArguments.Parse(args, command.ValueOptions);
         }
         catch (CliUsageException e)
         {

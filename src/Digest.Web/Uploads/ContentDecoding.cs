@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Digest.Core.Text;
 using Microsoft.Extensions.Primitives;
 
 namespace Digest.Web.Uploads;
@@ -45,9 +46,5 @@ internal static class ContentDecoding
         };
     }
 
-    private static string Shorten(string text)
-    {
-        var printable = string.Concat(text.Where(c => !char.IsControl(c)));
-        return printable.Length <= 40 ? printable : printable[..40] + "…";
-    }
+    private static string Shorten(string text) => TextShortening.Shorten(string.Concat(text.Where(c => !char.IsControl(c))), 40);
 }

@@ -1,8 +1,6 @@
 using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
-using Digest.Core.Sources;
-using Digest.Core.Subscriptions;
 using Digest.Core.Startup;
 using Digest.Core.Search;
 using Digest.Core.Storage;

@@ -1,3 +1,4 @@
+using Digest.Core.Configuration;
 using Digest.Core.Papers;
 using Digest.Core.Text;
 

@@ -58,7 +58,8 @@ public sealed class TestDataHost : IAsyncDisposable
         return new TestDataHost(provider, dataDirectory, owns);
     }
 
-    public PaperIndex? Index => _services.GetService<PaperIndex>();
+    /// <summary>The index when this host owns it; null when another process does.</summary>
+    public PaperIndex? Index => (_services.GetRequiredService<IIndexOwnership>() as OwnedIndex)?.Index;
 
     public async ValueTask DisposeAsync()
     {

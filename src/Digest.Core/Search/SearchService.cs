@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using Digest.Core.Indexing;
 using Digest.Core.Papers;
+using Digest.Core.Search.Facets;
+using Digest.Core.Search.Limits;
+using Digest.Core.Search.Queries;
+using Digest.Core.Search.Results;
+using Digest.Core.Search.Snippets;
 using Digest.Core.Topics;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;

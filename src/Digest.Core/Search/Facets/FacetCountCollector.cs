@@ -1,4 +1,3 @@
-using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -6,22 +5,23 @@ namespace Digest.Core.Search.Facets;
 
 /// <summary>
 /// Counts the values of one or more facet fields over the collected documents, by global ordinal.
-/// The count arrays are pooled (the author facet's would be a large-object allocation per query): dispose after use.
+/// The counts are pooled buffers (the author facet's would be a large-object allocation per query): dispose after use.
 /// </summary>
 internal sealed class FacetCountCollector : ICollector, IDisposable
 {
     private readonly FacetOrdinals[] _facets;
     private readonly FacetSegmentOrdinals[] _segment;
+    private readonly PooledBuffer<int>[] _counts;
 
     public FacetCountCollector(params FacetOrdinals[] facets)
     {
         _facets = facets;
         _segment = new FacetSegmentOrdinals[facets.Length];
-        Counts = [.. facets.Select(f => PooledArrays.RentCleared<int>(f.ValueCount))];
+        _counts = [.. facets.Select(f => new PooledBuffer<int>(f.ValueCount))];
     }
 
-    /// <summary>Counts per facet (same order as the constructor's), indexed by global ordinal; arrays may be longer than the value count.</summary>
-    public int[][] Counts { get; }
+    /// <summary>Counts of facet <paramref name="facet"/> (constructor order), one per global ordinal.</summary>
+    public ReadOnlySpan<int> Counts(int facet) => _counts[facet].Span;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -37,11 +37,11 @@ internal sealed class FacetCountCollector : ICollector, IDisposable
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _facets.Length; i++) _segment[i].AddCounts(new ReadOnlySpan<int>(in doc), Counts[i]);
+        for (var i = 0; i < _facets.Length; i++) _segment[i].AddCounts(new ReadOnlySpan<int>(in doc), _counts[i].Array);
     }
 
     public void Dispose()
     {
-        foreach (var counts in Counts) ArrayPool<int>.Shared.Return(counts);
+        foreach (var counts in _counts) counts.Dispose();
     }
 }

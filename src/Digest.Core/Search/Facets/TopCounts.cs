@@ -8,7 +8,7 @@ internal static class TopCounts
     /// (or only <paramref name="candidates"/> when given), by count descending then ordinal (value order). A bounded
     /// heap, not a sort: the author facet has hundreds of thousands of values and only ten are shown.
     /// </summary>
-    public static List<int> Ordinals(int[] counts, int[]? candidates, int valueCount, int top)
+    public static List<int> Ordinals(ReadOnlySpan<int> counts, int[]? candidates, int valueCount, int top)
     {
         // The heap's minimum is the weakest kept value: the lowest count, and among equal counts the highest ordinal.
         var heap = new PriorityQueue<int, (int Count, int NegativeOrd)>();

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Digest.Core.Indexing;
+using Digest.Core.Search.Facets;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -8,29 +8,22 @@ namespace Digest.Core.Search.Queries;
 /// <summary>Turns a request's filters into queries and combines them with the parsed query.</summary>
 internal static class SearchFilters
 {
+    /// <summary>
+    /// The filters of <paramref name="request"/>: one per selected facet (see <see cref="FacetDefinitions"/>), the
+    /// excluded topics, the date range and the page's fixed topic or day. Their order is the order in which "fewer
+    /// filters" suggestions are offered.
+    /// </summary>
     public static IReadOnlyList<SearchFilter> Build(SearchRequest request)
     {
         var filters = new List<SearchFilter>();
-        AddAnyOf(filters, FacetNames.Topic, PaperFields.Topic, request.Topics, r => r with { Topics = [] });
-        foreach (var topic in request.ExcludedTopics)
+        foreach (var facet in FacetDefinitions.All)
         {
-            filters.Add(new SearchFilter("excluded topic", Term(PaperFields.Topic, topic), Occur.MUST_NOT, r => r with { ExcludedTopics = [] }));
+            // The date range is offered for removal before the code and author facets, as it always was.
+            if (facet == FacetDefinitions.HasCode) AddDateRange(filters, request);
+            AddSelection(filters, facet, request);
+            // Excluded topics right after the selected ones.
+            if (facet == FacetDefinitions.Topic) AddExcludedTopics(filters, request);
         }
-        AddAnyOf(filters, FacetNames.Category, PaperFields.Category, request.Categories, r => r with { Categories = [] });
-        AddAnyOf(filters, FacetNames.Year, PaperFields.Year, [.. request.Years.Select(y => y.ToString(CultureInfo.InvariantCulture))], r => r with { Years = [] });
-        if (request.From is not null || request.To is not null)
-        {
-            int? from = request.From is { } f ? PaperDocumentFactory.DateNumber(f) : null;
-            int? to = request.To is { } t ? PaperDocumentFactory.DateNumber(t) : null;
-            var range = NumericRangeQuery.NewInt32Range(PaperFields.Published, from, to, true, true);
-            filters.Add(new SearchFilter("date range", range, Occur.MUST, r => r with { From = null, To = null }));
-        }
-        if (request.HasCode is { } hasCode)
-        {
-            var value = hasCode ? PaperFields.Yes : PaperFields.No;
-            filters.Add(new SearchFilter(FacetNames.HasCode, Term(PaperFields.HasCode, value), Occur.MUST, r => r with { HasCode = null }));
-        }
-        AddAnyOf(filters, FacetNames.Author, PaperFields.AuthorExact, request.Authors, r => r with { Authors = [] });
         if (request.WithinTopic is { } within)
         {
             filters.Add(new SearchFilter("page topic", Term(PaperFields.Topic, within), Occur.MUST, r => r with { WithinTopic = null }));
@@ -58,12 +51,40 @@ internal static class SearchFilters
         return combined.Clauses.Count == 1 && query is not null ? query : combined;
     }
 
-    private static void AddAnyOf(List<SearchFilter> filters, string group, string field, IReadOnlyList<string> values, Func<SearchRequest, SearchRequest> remove)
+    /// <summary>An any-of facet's selection matches any selected value; a replacing facet has one value, matched as a term.</summary>
+    private static void AddSelection(List<SearchFilter> filters, FacetDefinition facet, SearchRequest request)
     {
+        var values = facet.Selected(request);
         if (values.Count == 0) return;
-        var any = new BooleanQuery();
-        foreach (var value in values) any.Add(Term(field, value), Occur.SHOULD);
-        filters.Add(new SearchFilter(group, any, Occur.MUST, remove));
+        Query query;
+        if (facet.AnyOf)
+        {
+            var any = new BooleanQuery();
+            foreach (var value in values) any.Add(Term(facet.Field, value), Occur.SHOULD);
+            query = any;
+        }
+        else
+        {
+            query = Term(facet.Field, values[0]);
+        }
+        filters.Add(new SearchFilter(facet.Name, query, Occur.MUST, facet.Remove));
+    }
+
+    private static void AddExcludedTopics(List<SearchFilter> filters, SearchRequest request)
+    {
+        foreach (var topic in request.ExcludedTopics)
+        {
+            filters.Add(new SearchFilter("excluded topic", Term(PaperFields.Topic, topic), Occur.MUST_NOT, r => r with { ExcludedTopics = [] }));
+        }
+    }
+
+    private static void AddDateRange(List<SearchFilter> filters, SearchRequest request)
+    {
+        if (request.From is null && request.To is null) return;
+        int? from = request.From is { } f ? PaperDocumentFactory.DateNumber(f) : null;
+        int? to = request.To is { } t ? PaperDocumentFactory.DateNumber(t) : null;
+        var range = NumericRangeQuery.NewInt32Range(PaperFields.Published, from, to, true, true);
+        filters.Add(new SearchFilter("date range", range, Occur.MUST, r => r with { From = null, To = null }));
     }
 
     private static TermQuery Term(string field, string value) => new(new Term(field, value));

@@ -72,6 +72,20 @@ internal sealed class SnippetBuilder
         return WebUtility.HtmlEncode(Truncate(text, FragmentSize));
     }
 
+    /// <summary>The whole abstract, encoded, with the query's terms marked (the paper page shows all of it).</summary>
+    public string WholeAbstract(string text)
+    {
+        try
+        {
+            if (_abstract is { } finder && FindHits(finder, text)) return SnippetHtml.Write(text, 0, text.Length, _hits);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // As for titles: marks are decoration.
+        }
+        return WebUtility.HtmlEncode(text);
+    }
+
     /// <summary>The text cut at a word boundary at most <paramref name="length"/> characters in, with an ellipsis when cut.</summary>
     public static string Truncate(string text, int length)
     {

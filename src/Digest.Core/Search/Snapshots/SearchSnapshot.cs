@@ -1,4 +1,3 @@
-using Digest.Core.Indexing;
 using Digest.Core.Search.Facets;
 using Digest.Core.Search.Queries;
 using Digest.Core.Search.Snippets;
@@ -11,6 +10,8 @@ namespace Digest.Core.Search.Snapshots;
 /// Everything search keeps about one index reader, made once when the reader opens (by
 /// <see cref="SearchSnapshotFactory"/>, Lucene's <c>SearcherFactory</c> hook) and gone with it. Its parts are built on
 /// first use and kept (see <see cref="FacetCache"/>): opening a reader after each ingest batch costs no more than before.
+/// The analysed words of titles and abstracts are not here: analysis does not change with the index, so they are
+/// kept per analyzer (<see cref="WordTermsMemo.For"/>) and survive every refresh.
 /// </summary>
 internal sealed class SearchSnapshot
 {
@@ -22,8 +23,6 @@ internal sealed class SearchSnapshot
         Reader = reader;
         Facets = new FacetCache(reader, previous?.Facets);
         Frequencies = new WordFrequencies(analyzer);
-        TitleTerms = WordTermsMemo.For(analyzer, PaperFields.Title);
-        AbstractTerms = WordTermsMemo.For(analyzer, PaperFields.Abstract);
     }
 
     public IndexReader Reader { get; }
@@ -33,10 +32,4 @@ internal sealed class SearchSnapshot
 
     /// <summary>Document frequencies of words in this reader, for query parsing.</summary>
     public WordFrequencies Frequencies { get; }
-
-    /// <summary>The analysed words of titles. Not per reader: analysis does not change with the index, so all snapshots share it.</summary>
-    public WordTermsMemo TitleTerms { get; }
-
-    /// <summary>The analysed words of abstracts, shared like <see cref="TitleTerms"/>.</summary>
-    public WordTermsMemo AbstractTerms { get; }
 }

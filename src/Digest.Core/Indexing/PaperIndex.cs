@@ -167,7 +167,7 @@ public sealed class PaperIndex : IDisposable
 
     /// <summary>
     /// Searchers from now on come from <paramref name="factory"/>, one per reader the index opens (Lucene's hook for
-    /// per-reader state built when the reader opens; see <c>Search.SearchSnapshotFactory</c>). The current searchers
+    /// per-reader state built when the reader opens; see <c>Search.Snapshots.SearchSnapshotFactory</c>). The current searchers
     /// are replaced at once; searches holding the old ones finish on them.
     /// </summary>
     public void UseSearcherFactory(SearcherFactory factory)
@@ -176,9 +176,11 @@ public sealed class PaperIndex : IDisposable
         lock (_recovery)
         lock (_searchersChange)
         {
-            _searcherFactory = factory;
             var replaced = _current;
-            _current = replaced with { Searchers = new SearcherManager(replaced.Writer, applyAllDeletes: true, factory) };
+            // Made before anything changes: a writer that cannot open a reader leaves the index as it was.
+            var searchers = new SearcherManager(replaced.Writer, applyAllDeletes: true, factory);
+            _searcherFactory = factory;
+            _current = replaced with { Searchers = searchers };
             replaced.Searchers.Dispose();
         }
     }

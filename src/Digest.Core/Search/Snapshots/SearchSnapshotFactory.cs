@@ -21,9 +21,12 @@ internal sealed class SearchSnapshotFactory(Analyzer analyzer, ILogger logger) :
 
     public override IndexSearcher NewSearcher(IndexReader reader)
     {
-        var snapshot = new SearchSnapshot(reader, analyzer, _latest);
+        var previous = _latest;
+        var snapshot = new SearchSnapshot(reader, analyzer, previous);
         _latest = snapshot;
-        _ = WarmWhenSettledAsync(snapshot);
+        // Only a reader that replaces one (a refresh) is warmed, as before: the first is built by the first search,
+        // or by SearchService.Warm where that must not wait.
+        if (previous is not null) _ = WarmWhenSettledAsync(snapshot);
         return new SnapshotSearcher(reader, snapshot);
     }
 

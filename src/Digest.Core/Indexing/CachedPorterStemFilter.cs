@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Tartarus.Snowball.Ext;
@@ -13,9 +14,13 @@ public sealed class CachedPorterStemFilter : TokenFilter
 {
     private const int MaxCachedWords = 200_000;
 
-    // One memo per thread: the filter runs on ingest and query threads at once, and a lock would cost more than it saves.
-    [ThreadStatic]
-    private static Dictionary<string, string>? t_stems;
+    // One memo for the process, bounded whatever the thread count (it was one per thread, up to 200,000 words on each
+    // thread that ever analysed text). Lookups of ConcurrentDictionary take no lock, so ingest and query threads
+    // share it without waiting; adding is the rare case once the common words are in.
+    private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StemLookup = Stems.GetAlternateLookup<ReadOnlySpan<char>>();
+    // ConcurrentDictionary.Count takes every lock; a counter of our own is cheap to read on each miss.
+    private static int s_stemCount;
 
     private readonly PorterStemmer _stemmer = new();
     private readonly ICharTermAttribute _term;
@@ -32,15 +37,13 @@ public sealed class CachedPorterStemFilter : TokenFilter
         if (!m_input.IncrementToken()) return false;
         if (_keyword.IsKeyword) return true;
 
-        var stems = t_stems ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = stems.GetAlternateLookup<ReadOnlySpan<char>>();
         var word = _term.Buffer.AsSpan(0, _term.Length);
-        if (!lookup.TryGetValue(word, out var stem))
+        if (!StemLookup.TryGetValue(word, out var stem))
         {
             _stemmer.SetCurrent(_term.Buffer, _term.Length);
             _stemmer.Stem();
             stem = new string(_stemmer.CurrentBuffer, 0, _stemmer.CurrentBufferLength);
-            if (stems.Count < MaxCachedWords) stems[word.ToString()] = stem;
+            if (Volatile.Read(ref s_stemCount) < MaxCachedWords && Stems.TryAdd(word.ToString(), stem)) Interlocked.Increment(ref s_stemCount);
         }
         if (!word.SequenceEqual(stem)) _term.SetEmpty().Append(stem);
         return true;

@@ -73,7 +73,7 @@ public static class PaperFields
 
     /// <summary>
     /// Title completion keys (not stored): <see cref="CompletionKey.Normalize"/> of the title, then the title as written and the
-    /// paper id, so a completion is read from the term alone (see <see cref="Search.PrefixCompletions"/>).
+    /// paper id, so a completion is read from the term alone (see <see cref="Search.Queries.PrefixCompletions"/>).
     /// </summary>
     public const string TitleCompletion = "title_completion";
 

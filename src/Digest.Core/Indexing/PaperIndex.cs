@@ -43,6 +43,10 @@ public sealed class PaperIndex : IDisposable
     private readonly ILogger<PaperIndex> _logger;
     private readonly System.Threading.Lock _recovery = new();
     private volatile IndexGeneration _current;
+    // Makes each reader's searcher (see UseSearcherFactory); null for plain searchers.
+    private volatile SearcherFactory? _searcherFactory;
+    // A refresh and a change of searcher factory do not overlap: the refresh must reach the searchers in use.
+    private readonly System.Threading.Lock _searchersChange = new();
     // The writer could not be reopened after a failed write: searches use the last searchers until a write reopens it.
     private volatile bool _writerBroken;
     private long _changeSeq;
@@ -153,9 +157,32 @@ public sealed class PaperIndex : IDisposable
     {
         var applied = ChangeSeq;
         // A refresh flushes buffered documents to new segments: on a full disk this is where they fail.
-        Write(generation => generation.Searchers.MaybeRefreshBlocking());
+        Write(_ =>
+        {
+            lock (_searchersChange) _current.Searchers.MaybeRefreshBlocking();
+        });
         Interlocked.Exchange(ref _searchableSeq, applied);
         Refreshed?.Invoke();
+    }
+
+    /// <summary>
+    /// Searchers from now on come from <paramref name="factory"/>, one per reader the index opens (Lucene's hook for
+    /// per-reader state built when the reader opens; see <c>Search.Snapshots.SearchSnapshotFactory</c>). The current searchers
+    /// are replaced at once; searches holding the old ones finish on them.
+    /// </summary>
+    public void UseSearcherFactory(SearcherFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        lock (_recovery)
+        lock (_searchersChange)
+        {
+            var replaced = _current;
+            // Made before anything changes: a writer that cannot open a reader leaves the index as it was.
+            var searchers = new SearcherManager(replaced.Writer, applyAllDeletes: true, factory);
+            _searcherFactory = factory;
+            _current = replaced with { Searchers = searchers };
+            replaced.Searchers.Dispose();
+        }
     }
 
     /// <summary>Makes changes durable, with the checkpoint. Costs an fsync: once per run or batch, not per paper.</summary>
@@ -328,7 +355,7 @@ public sealed class PaperIndex : IDisposable
         try
         {
             if (mode == OpenMode.CREATE) writer.Commit();
-            return new IndexGeneration(writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+            return new IndexGeneration(writer, new SearcherManager(writer, applyAllDeletes: true, _searcherFactory));
         }
         catch
         {

@@ -1,3 +1,5 @@
+using Digest.Core.Search;
+
 namespace Digest.Web.Browsing;
 
 /// <summary>
@@ -7,14 +9,14 @@ namespace Digest.Web.Browsing;
 public static class SearchParameters
 {
     public const string Query = "q";
-    public const string Topic = "topic";
+    public const string Topic = FacetNames.Topic;
     public const string ExcludedTopic = "xtopic";
-    public const string Category = "category";
-    public const string Year = "year";
+    public const string Category = FacetNames.Category;
+    public const string Year = FacetNames.Year;
     public const string From = "from";
     public const string To = "to";
-    public const string Code = "code";
-    public const string Author = "author";
+    public const string Code = FacetNames.HasCode;
+    public const string Author = FacetNames.Author;
     public const string Sort = "sort";
     public const string Page = "page";
 

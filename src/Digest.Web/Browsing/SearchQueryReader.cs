@@ -34,13 +34,7 @@ public static class SearchQueryReader
     }
 
     /// <summary>The URL value of a sort, or null for an unknown one.</summary>
-    public static SearchSort? ParseSort(string? value) => value?.Trim().ToLowerInvariant() switch
-    {
-        "relevance" => SearchSort.Relevance,
-        "newest" => SearchSort.Newest,
-        "oldest" => SearchSort.Oldest,
-        _ => null,
-    };
+    public static SearchSort? ParseSort(string? value) => SearchSorts.Parse(value);
 
     private static string? First(IQueryCollection query, string name)
     {
@@ -118,7 +112,7 @@ public static class SearchQueryReader
         var value = First(query, SearchParameters.Sort);
         if (value is null) return null;
         var sort = ParseSort(value);
-        if (sort is null) problems.Add($"“{TextShortening.Shorten(value, 40)}” is not a sort order (relevance, newest, oldest); the default was used.");
+        if (sort is null) problems.Add($"“{TextShortening.Shorten(value, 40)}” is not a sort order ({SearchSorts.List}); the default was used.");
         return sort;
     }
 

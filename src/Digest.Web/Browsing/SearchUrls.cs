@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Digest.Core.Search;
+using Digest.Core.Search.Facets;
 
 namespace Digest.Web.Browsing;
 
@@ -34,7 +35,7 @@ public sealed class SearchUrls(string? fixedTopic = null)
         Add(url, pathLength, SearchParameters.To, request.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(url, pathLength, SearchParameters.Code, request.HasCode switch { true => "1", false => "0", null => null });
         foreach (var author in InOrder(request.Authors, StringComparer.Ordinal)) Add(url, pathLength, SearchParameters.Author, author);
-        if (request.Sort is { } sort && sort != DefaultSort(request)) Add(url, pathLength, SearchParameters.Sort, SortValue(sort));
+        if (request.Sort is { } sort && sort != DefaultSort(request)) Add(url, pathLength, SearchParameters.Sort, SearchSorts.Name(sort));
         if (request.Page > 1) Add(url, pathLength, SearchParameters.Page, request.Page.ToString(CultureInfo.InvariantCulture));
         return url.ToString();
     }
@@ -55,37 +56,18 @@ public sealed class SearchUrls(string? fixedTopic = null)
 
     public string WithSort(SearchRequest request, SearchSort sort) => For(request with { Sort = sort, Page = 1 });
 
-    /// <summary>The same filters without the query text.</summary>
-    public string WithoutQuery(SearchRequest request) => For(request with { Query = null, Sort = null, Page = 1 });
-
     /// <summary>The same query and filters without the date range.</summary>
     public string WithoutDates(SearchRequest request) => For(request with { From = null, To = null, Page = 1 });
 
-    public static SearchRequest Toggled(SearchRequest request, string facet, string value) => facet switch
-    {
-        FacetNames.Topic => request with { Topics = Flip(request.Topics, value), ExcludedTopics = [.. request.ExcludedTopics.Where(t => t != value)], Page = 1 },
-        FacetNames.Category => request with { Categories = Flip(request.Categories, value), Page = 1 },
-        FacetNames.Author => request with { Authors = Flip(request.Authors, value), Page = 1 },
-        FacetNames.Year when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) =>
-            request with { Years = request.Years.Contains(year) ? [.. request.Years.Where(y => y != year)] : [.. request.Years, year], Page = 1 },
-        FacetNames.HasCode => request with { HasCode = (value == "yes") == request.HasCode ? null : value == "yes", Page = 1 },
-        _ => request with { Page = 1 },
-    };
+    /// <summary>The request with <paramref name="value"/> of facet <paramref name="facet"/> toggled (see <see cref="FacetDefinition.Toggle"/>); back to page 1.</summary>
+    public static SearchRequest Toggled(SearchRequest request, string facet, string value) =>
+        (FacetDefinitions.Find(facet) is { } definition ? definition.Toggle(request, value) : request) with { Page = 1 };
 
     private static SearchSort DefaultSort(SearchRequest request) =>
         string.IsNullOrWhiteSpace(request.Query) ? SearchSort.Newest : SearchSort.Relevance;
 
     private static string[] Flip(IReadOnlyList<string> values, string value) =>
         values.Contains(value) ? [.. values.Where(v => v != value)] : [.. values, value];
-
-    /// <summary>The URL value of a sort: its name in lower case, as <see cref="SearchQueryReader.ParseSort"/> reads it.</summary>
-    private static string SortValue(SearchSort sort) => sort switch
-    {
-        SearchSort.Relevance => "relevance",
-        SearchSort.Newest => "newest",
-        SearchSort.Oldest => "oldest",
-        _ => sort.ToString().ToLowerInvariant(),
-    };
 
     /// <summary><paramref name="values"/> in order; as they are when they already are (nearly always), without sorting a copy.</summary>
     private static IEnumerable<T> InOrder<T>(IReadOnlyList<T> values, IComparer<T> comparer)

@@ -1,4 +1,5 @@
 using Digest.Core.Search;
+using Digest.Core.Search.Facets;
 using Digest.Core.Topics;
 
 namespace Digest.Web.Browsing;
@@ -22,12 +23,14 @@ public sealed class SearchView(SearchResponse response, SearchUrls urls, Taxonom
 
     public string TopicLabel(string slug) => Taxonomy.Find(slug)?.Label ?? slug;
 
-    public string FacetLabel(string facet, string value) => facet switch
-    {
-        FacetNames.Topic => TopicLabel(value),
-        FacetNames.HasCode => value == "yes" ? "With code" : "Without code",
-        _ => value,
-    };
+    /// <summary>How <paramref name="value"/> of facet <paramref name="facet"/> reads on the page (see <see cref="FacetDefinition.Label"/>).</summary>
+    public string FacetLabel(string facet, string value) => FacetDefinitions.Find(facet)?.Label(value, Taxonomy) ?? value;
+
+    /// <summary>The heading of facet <paramref name="facet"/>.</summary>
+    public static string FacetTitle(string facet) => FacetDefinitions.Find(facet)?.Title ?? facet;
+
+    /// <summary>How many values of facet <paramref name="facet"/> the page lists.</summary>
+    public static int ShownValues(string facet) => FacetDefinitions.Find(facet)?.ShownOnPage ?? 15;
 
     /// <summary>Notices for a search: the reader's problems, topics the taxonomy does not know, the service's messages.</summary>
     public static IReadOnlyList<string> CollectNotices(SearchInput input, SearchResponse response, Taxonomy taxonomy)

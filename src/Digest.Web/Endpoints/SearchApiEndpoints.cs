@@ -1,5 +1,6 @@
 using Digest.Core.Papers;
 using Digest.Core.Search;
+using Digest.Core.Search.Facets;
 using Digest.Core.Storage;
 using Digest.Core.Topics;
 using Digest.Web.Browsing;
@@ -9,15 +10,6 @@ namespace Digest.Web.Endpoints;
 /// <summary><c>/api/search</c> (the parameters of <c>/search</c>) and <c>/api/papers/{id}</c>, as camelCase JSON. Bad input is a 400 problem, never a 500.</summary>
 public static class SearchApiEndpoints
 {
-    private static readonly Dictionary<string, string> FacetKeys = new(StringComparer.Ordinal)
-    {
-        [FacetNames.Topic] = "topic",
-        [FacetNames.Category] = "category",
-        [FacetNames.Year] = "year",
-        [FacetNames.HasCode] = "hasCode",
-        [FacetNames.Author] = "author",
-    };
-
     public static IEndpointRouteBuilder MapSearchApiEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/search", Search);
@@ -35,18 +27,19 @@ public static class SearchApiEndpoints
         var urls = new SearchUrls();
         var request = response.Request;
         var facets = response.Facets
-            .Where(f => FacetKeys.ContainsKey(f.Name))
+            .Select(f => (Facet: f, Definition: FacetDefinitions.Find(f.Name)))
+            .Where(f => f.Definition is not null)
             .ToDictionary(
-                f => FacetKeys[f.Name],
-                f => (IReadOnlyList<ApiFacetValue>)[.. f.Values.Select(v => new ApiFacetValue(
-                    v.Value, f.Name == FacetNames.Topic ? taxonomy.Find(v.Value)?.Label ?? v.Value : v.Value, v.Count, v.Selected, urls.Toggle(request, f.Name, v.Value)))]);
+                f => f.Definition!.ApiKey,
+                f => (IReadOnlyList<ApiFacetValue>)[.. f.Facet.Values.Select(v => new ApiFacetValue(
+                    v.Value, f.Definition!.ValuesAreTopics ? taxonomy.Find(v.Value)?.Label ?? v.Value : v.Value, v.Count, v.Selected, urls.Toggle(request, f.Facet.Name, v.Value)))]);
         return Results.Ok(new ApiSearchResponse(
             response.TotalHits,
             request.Page,
             request.PageSize,
             response.PageCount,
             request.Query ?? "",
-            response.Sort.ToString().ToLowerInvariant(),
+            SearchSorts.Name(response.Sort),
             urls.For(request),
             response.SyntaxFallback,
             [.. SearchView.CollectNotices(input, response, taxonomy)],

@@ -1,5 +1,5 @@
 using Digest.Core.Indexing;
-using Digest.Core.Search;
+using Digest.Core.Search.Snippets;
 using Digest.Core.Tests.Topics;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;

@@ -1,3 +1,5 @@
+using Digest.Core.Search.Limits;
+using Digest.Core.Search.Queries;
 using Digest.Core.Search;
 using Lucene.Net.Search;
 

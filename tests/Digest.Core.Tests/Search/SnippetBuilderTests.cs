@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Digest.Core.Search.Limits;
+using Digest.Core.Search.Queries;
+using Digest.Core.Search.Snippets;
 using Digest.Core.Search;
 
 namespace Digest.Core.Tests.Search;

@@ -1,6 +1,5 @@
 using Digest.Core.Indexing;
-using Digest.Core.Search;
-
+using Digest.Core.Search.Snippets;
 namespace Digest.Core.Tests.Search;
 
 public class WordTermsMemoTests

@@ -52,7 +52,7 @@ public sealed class PaperModel(PaperStore store, SearchService search, TaxonomyP
         if (bib) return Content(BibTex, "text/plain; charset=utf-8");
 
         Taxonomy = taxonomies.Current;
-        AbstractHtml = TermHighlighter.Highlight(paper.Abstract, Query);
+        AbstractHtml = search.MarkQueryTerms(paper.Abstract, Query);
         Related = search.RelatedPapers(paper.Id, RelatedCount);
         return Page();
     }

@@ -1,3 +1,5 @@
+using Digest.Core.Text;
+
 namespace Digest.Core.Search.Limits;
 
 /// <summary>
@@ -71,5 +73,5 @@ internal sealed class QueryAllowance
         return items.Count > MaxNamed ? $"{named} and {items.Count - MaxNamed} more" : named;
     }
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    private static string Shorten(string text) => TextShortening.Shorten(text, 60);
 }

@@ -1,4 +1,5 @@
 using Digest.Benchmarks;
+using Digest.Benchmarks.Relevance;
 
 // Benchmarks print their figures; they are not tests and never run in CI. One verb per benchmark, each in its own files.
 return args switch
@@ -8,17 +9,19 @@ return args switch
     ["uploads", .. var options] => await UploadBenchmark.RunAsync(options),
     ["flood", .. var options] => await FloodBenchmark.RunAsync(options),
     ["feeds", .. var options] => FeedBenchmark.Run(options),
+    ["relevance", .. var options] => RelevanceBenchmark.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search|uploads|flood|feeds> [options]");
+    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search|uploads|flood|feeds|relevance> [options]");
     Console.WriteLine("  ingest [PATH-TO-papers-dev.jsonl]");
     Console.WriteLine("  search [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR]");
     Console.WriteLine("  uploads [--parts 1000] [--papers 20000] [--seconds 5]");
     Console.WriteLine("  flood [--app Digest.Web.dll] [--data DIR] [--papers papers-dev.jsonl] [--connections 16] [--seconds 20] [--query Q] [--set Name=Value]");
     Console.WriteLine("    (build the app first: dotnet build -c Release src/Digest.Web)");
     Console.WriteLine("  feeds  [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR]   (feed 200/304 and suggestions)");
+    Console.WriteLine("  relevance [--data PATH-TO-scifact] [--sweep]   (nDCG@10, MRR@10, recall@100 on SciFact train and test)");
     return 2;
 }

@@ -52,7 +52,7 @@ public sealed class SearchService
         _logger = logger;
         _limits = limits;
         _search = new PaperSearch(index.Analyzer, limits, index.Ranking, semantic, logger);
-        _related = new RelatedPapers(index.Analyzer);
+        _related = new RelatedPapers(index.Analyzer, semantic);
         _parser = new UserQueryParser(index.Analyzer, limits, index.Ranking, logger);
         index.UseSearcherFactory(new SearchSnapshotFactory(index.Analyzer, index.Similarity, logger));
     }

@@ -50,7 +50,8 @@ public static class SearchApiEndpoints
                 s.Kind == SearchSuggestionKind.Spelling ? "spelling" : "removeFilter", s.Text, s.Count, urls.For(s.Request)))],
             response.Incomplete,
             response.PartialMatch,
-            response.IgnoredWords));
+            response.IgnoredWords,
+            response.SemanticMatch));
     }
 
     private static async Task<IResult> GetPaperAsync(string? id, PaperStore store, SearchService search, CancellationToken cancellationToken)

@@ -11,4 +11,7 @@ public interface ISemanticNeighbours
 
     /// <summary>The <paramref name="count"/> embedded papers nearest <paramref name="query"/>, nearest first.</summary>
     IReadOnlyList<SemanticNeighbour> Nearest(string query, int count);
+
+    /// <summary>The <paramref name="count"/> embedded papers nearest the embedded paper <paramref name="paperId"/> (itself among them); empty when it is not embedded.</summary>
+    IReadOnlyList<SemanticNeighbour> NearPaper(string paperId, int count);
 }

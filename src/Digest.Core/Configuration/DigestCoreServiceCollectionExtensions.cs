@@ -4,6 +4,7 @@ using Digest.Core.Sources;
 using Digest.Core.Subscriptions;
 using Digest.Core.Startup;
 using Digest.Core.Search;
+using Digest.Core.Semantic;
 using Digest.Core.Storage;
 using Digest.Core.Topics;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,7 @@ public static class DigestCoreServiceCollectionExtensions
             sp.GetRequiredService<ILogger<SearchService>>(),
             sp.GetRequiredService<IOptions<DigestOptions>>().Value.Search));
         services.AddSingleton<DigestInitializer>();
+        services.AddDigestSemantic();
         services.AddDigestSources();
         services.AddDigestSubscriptions();
         return services;

@@ -1,4 +1,5 @@
 using Digest.Core.Search;
+using Digest.Core.Semantic;
 using Digest.Core.Sources;
 using Digest.Core.Subscriptions;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         if (limits.MaxListItems < 1) failures.Add("Digest:Limits:MaxListItems must be at least 1.");
         ValidatePublicBaseUrl(options, failures);
         SearchLimitsValidator.Validate(options.Search, failures);
+        SemanticOptionsValidator.Validate(options.Semantic, failures);
         RemoteSourceOptionsValidator.Validate(options.Sources, options.Fetch, failures);
         EmailOptionsValidator.Validate(options.Email, options.PublicBaseUrl, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

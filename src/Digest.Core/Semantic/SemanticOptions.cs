@@ -1,0 +1,41 @@
+namespace Digest.Core.Semantic;
+
+/// <summary>
+/// Semantic (dense) search settings (<c>Digest:Semantic</c>): a sentence-embedding model run in-process on the CPU,
+/// papers embedded in the background, queries embedded when they are searched.
+/// </summary>
+public sealed class SemanticOptions
+{
+    /// <summary>Embed papers and queries. Off: no model is loaded, no background work runs, search is lexical only.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Which packaged model embeds papers and queries. Changing it re-embeds every paper in the background.</summary>
+    public EmbeddingModel Model { get; set; } = EmbeddingModel.ArcticXs;
+
+    /// <summary>
+    /// CPU threads one model run may use (ONNX Runtime's intra-op threads). The background embedder runs one batch at a
+    /// time, so it takes at most this many cores; with 1 on a 2-core machine a core always stays free for searches.
+    /// </summary>
+    public int Threads { get; set; } = 1;
+
+    /// <summary>Papers embedded per model run and per store write.</summary>
+    public int BatchSize { get; set; } = 8;
+
+    /// <summary>
+    /// Characters of the abstract embedded after the title, cut at a word boundary. The cost of embedding grows with the
+    /// text: see the README for the measured trade-off. Changing it re-embeds every paper in the background.
+    /// </summary>
+    public int MaxAbstractChars { get; set; } = 1500;
+
+    /// <summary>Longest query embedded, in characters; a longer query is cut at a word boundary (the model reads at most 512 tokens).</summary>
+    public int MaxQueryChars { get; set; } = 1000;
+
+    /// <summary>Query embeddings kept in memory, so that paging through results or a repeated search embeds once.</summary>
+    public int QueryCacheSize { get; set; } = 512;
+
+    /// <summary>Queries embedded at once; more wait for their turn (each takes a core for a few milliseconds).</summary>
+    public int MaxConcurrentQueries { get; set; } = 2;
+
+    /// <summary>How often the background embedder looks for new or changed papers once it has embedded all of them.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -20,6 +20,8 @@ public sealed class PaperEmbedder(EmbeddingStore embeddings, PaperStore papers, 
     private long _deletionsSeenSeq;
     private long _idleAtSeq = -1;
     private long _papers;
+    private volatile bool _loaded;
+    private volatile string? _lastFailure;
 
     /// <summary>The model's name as stored with each vector.</summary>
     public string ModelName => encoder.Model.ToString();
@@ -45,6 +47,7 @@ public sealed class PaperEmbedder(EmbeddingStore embeddings, PaperStore papers, 
             loaded++;
         }
         _papers = await papers.CountAsync(cancellationToken);
+        _loaded = true;
         return loaded;
     }
 
@@ -83,9 +86,19 @@ public sealed class PaperEmbedder(EmbeddingStore embeddings, PaperStore papers, 
             if (embedding.Vector.Values.Length > 0) index.Upsert(embedding.PaperId, embedding.Vector);
         }
         RecordRate(stored.Count);
+        _lastFailure = null;
         if (_papers < index.Count) _papers = await papers.CountAsync(cancellationToken);
         return pending.Count;
     }
+
+    /// <summary>Whether the stored vectors are in memory (searches before that find no semantic matches).</summary>
+    public bool Loaded => _loaded;
+
+    /// <summary>Why the last batch failed (a full disk, a busy store); null once a batch succeeds.</summary>
+    public string? LastFailure => _lastFailure;
+
+    /// <summary>Records why embedding stopped for now (shown in the status until a batch succeeds).</summary>
+    public void ReportFailure(string? reason) => _lastFailure = reason;
 
     /// <summary>Where the embedder stands, from memory (cheap enough for every health probe).</summary>
     public EmbeddingProgress Progress

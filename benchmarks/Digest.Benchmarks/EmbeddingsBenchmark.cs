@@ -34,8 +34,9 @@ public static class EmbeddingsBenchmark
         var queries = queryIds.Zip(encoder.Encode([.. queryIds.Select(id => encoder.QueryPrefix + data.Queries[id])])).ToDictionary(p => p.First, p => p.Second);
         Console.WriteLine($"query embedding: {clock.Elapsed.TotalMilliseconds / queryIds.Count:F1} ms per query (in one batch)");
 
-        Quality(data, corpus, queries, "train", data.Train);
-        Quality(data, corpus, queries, "test", data.Test);
+        // Test only for the chosen setting: choices are made on train (--splits train while comparing).
+        if (options.Splits.Contains("train")) Quality(data, corpus, queries, "train", data.Train);
+        if (options.Splits.Contains("test")) Quality(data, corpus, queries, "test", data.Test);
 
         var testQueries = data.Test.Keys.Select(id => queries[id]).Take(options.Queries).ToList();
         foreach (var size in options.Vectors) VectorSearch(corpus, testQueries, size, size == options.Vectors.Min() ? encoder : null, texts);
@@ -226,13 +227,13 @@ public static class EmbeddingsBenchmark
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private sealed record Options(EmbeddingModel Model, int MaxAbstractChars, int BatchSize, int[] Threads, int Sample, int[] Vectors, int Queries, string CacheDirectory)
+    private sealed record Options(EmbeddingModel Model, int MaxAbstractChars, int BatchSize, int[] Threads, int Sample, int[] Vectors, int Queries, string CacheDirectory, string[] Splits)
     {
         public static Options Parse(string[] args)
         {
             var defaults = new SemanticOptions();
             var options = new Options(defaults.Model, defaults.MaxAbstractChars, defaults.BatchSize, [1, 2], 160, [100_000, 1_000_000], 300,
-                Path.Combine(Path.GetTempPath(), "digest-bench-embeddings"));
+                Path.Combine(Path.GetTempPath(), "digest-bench-embeddings"), ["train", "test"]);
             for (var i = 0; i + 1 < args.Length; i += 2)
             {
                 var value = args[i + 1];
@@ -246,6 +247,7 @@ public static class EmbeddingsBenchmark
                     "--vectors" => options with { Vectors = Numbers(value) },
                     "--queries" => options with { Queries = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--cache" => options with { CacheDirectory = Path.GetFullPath(value) },
+                    "--splits" => options with { Splits = value.Split(',') },
                     _ => throw new ArgumentException($"Unknown option {args[i]}"),
                 };
             }

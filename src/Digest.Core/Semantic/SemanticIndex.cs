@@ -12,7 +12,12 @@ public sealed class SemanticIndex : IDisposable
     /// <summary>Vectors per chunk: 1.5 MB of bytes, so growth allocates little at a time and nothing large is ever copied.</summary>
     private const int ChunkSize = 4096;
 
-    /// <summary>Candidates re-scored beyond k: int8 rounding moves near-ties by a few places, never dozens (recall measured at k = 10).</summary>
+    /// <summary>
+    /// Candidates re-scored per result asked for, plus a floor: int8 rounding reorders near-ties. With k + 32 recall@10
+    /// against exact float search was 0.989 at 100k vectors and 0.964 at 1M (crowded neighbourhoods); re-scoring costs
+    /// 384 multiply-adds a candidate, nothing next to the scan.
+    /// </summary>
+    private const int CandidatesPerResult = 4;
     private const int ExtraCandidates = 32;
 
     private readonly int _dimensions;
@@ -113,7 +118,7 @@ public sealed class SemanticIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            var candidates = Scan(wide, Math.Min(_slots.Count, k + ExtraCandidates));
+            var candidates = Scan(wide, (int)Math.Min(_slots.Count, (long)k * CandidatesPerResult + ExtraCandidates));
             var matches = new List<SemanticMatch>(candidates.Count);
             foreach (var slot in candidates)
             {

@@ -25,7 +25,8 @@ public static class EmbeddingsBenchmark
         var texts = data.Corpus.Select(d => EmbeddingText.For(d.Title, d.Text, options.MaxAbstractChars)).ToList();
         Console.WriteLine($"# SciFact: {texts.Count} abstracts, mean embedded text {texts.Average(t => t.Length):F0} characters");
 
-        foreach (var threads in options.Threads) Throughput(options, texts, threads);
+        if (options.Parts.Contains("throughput")) foreach (var threads in options.Threads) Throughput(options, texts, threads);
+        if (!options.Parts.Contains("quality") && !options.Parts.Contains("search")) return 0;
 
         // The default of one thread: ONNX Runtime then runs on the calling thread, whose CPU time is what a query costs.
         using var encoder = new TextEncoder(Settings(options, new SemanticOptions().Threads));
@@ -44,10 +45,11 @@ public static class EmbeddingsBenchmark
         Console.WriteLine($"query embedding ({queryIds.Count} SciFact claims, one at a time): {Percentiles(wall)} wall; {Percentiles(cpu)} CPU of the calling thread");
 
         // Test only for the chosen setting: choices are made on train (--splits train while comparing).
-        if (options.Splits.Contains("train")) Quality(data, corpus, queries, "train", data.Train);
-        if (options.Splits.Contains("test")) Quality(data, corpus, queries, "test", data.Test);
+        if (options.Parts.Contains("quality") && options.Splits.Contains("train")) Quality(data, corpus, queries, "train", data.Train);
+        if (options.Parts.Contains("quality") && options.Splits.Contains("test")) Quality(data, corpus, queries, "test", data.Test);
 
         var testQueries = data.Test.Keys.Select(id => queries[id]).Take(options.Queries).ToList();
+        if (!options.Parts.Contains("search")) return 0;
         foreach (var size in options.Vectors) VectorSearch(corpus, testQueries, size, size == options.Vectors.Min() ? encoder : null, texts);
         return 0;
     }
@@ -236,13 +238,13 @@ public static class EmbeddingsBenchmark
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private sealed record Options(EmbeddingModel Model, int MaxAbstractChars, int BatchSize, int[] Threads, int Sample, int[] Vectors, int Queries, string CacheDirectory, string[] Splits)
+    private sealed record Options(EmbeddingModel Model, int MaxAbstractChars, int BatchSize, int[] Threads, int Sample, int[] Vectors, int Queries, string CacheDirectory, string[] Splits, string[] Parts)
     {
         public static Options Parse(string[] args)
         {
             var defaults = new SemanticOptions();
             var options = new Options(defaults.Model, defaults.MaxAbstractChars, defaults.BatchSize, [1, 2], 160, [100_000, 1_000_000], 300,
-                Path.Combine(Path.GetTempPath(), "digest-bench-embeddings"), ["train", "test"]);
+                Path.Combine(Path.GetTempPath(), "digest-bench-embeddings"), ["train", "test"], ["throughput", "quality", "search"]);
             for (var i = 0; i + 1 < args.Length; i += 2)
             {
                 var value = args[i + 1];
@@ -257,6 +259,7 @@ public static class EmbeddingsBenchmark
                     "--queries" => options with { Queries = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--cache" => options with { CacheDirectory = Path.GetFullPath(value) },
                     "--splits" => options with { Splits = value.Split(',') },
+                    "--parts" => options with { Parts = value.Split(',') },
                     _ => throw new ArgumentException($"Unknown option {args[i]}"),
                 };
             }

@@ -21,7 +21,7 @@ static int Usage()
     Console.WriteLine("  flood [--app Digest.Web.dll] [--data DIR] [--papers papers-dev.jsonl] [--connections 16] [--seconds 20] [--query Q] [--set Name=Value]");
     Console.WriteLine("    (build the app first: dotnet build -c Release src/Digest.Web)");
     Console.WriteLine("  feeds  [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR]   (feed 200/304 and suggestions)");
-    Console.WriteLine("  embeddings [--model ArcticXs|MiniLM] [--chars 1500] [--batch 8] [--threads 1,2] [--sample 160] [--vectors 100000,1000000] [--queries 300] [--splits train,test] [--parts throughput,quality,search] [--cache DIR]");
+    Console.WriteLine("  embeddings [--model ArcticXs|MiniLM] [--chars 1200] [--batch 8] [--threads 1,2] [--sample 160] [--vectors 100000,1000000] [--queries 300] [--splits train,test] [--parts throughput,quality,search] [--cache DIR]");
     Console.WriteLine("    (throughput, dense-only nDCG@10 on SciFact train and test, vector search latency and recall at 100k and 1M)");
     return 2;
 }

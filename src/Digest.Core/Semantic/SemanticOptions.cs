@@ -22,10 +22,13 @@ public sealed class SemanticOptions
     public int BatchSize { get; set; } = 8;
 
     /// <summary>
-    /// Characters of the abstract embedded after the title, cut at a word boundary. The cost of embedding grows with the
-    /// text: see the README for the measured trade-off. Changing it re-embeds every paper in the background.
+    /// Characters of the abstract embedded after the title, cut at a word boundary. Chosen on SciFact train claims, dense
+    /// retrieval alone with arctic-embed-xs over 1,565 abstracts (the 565 judged relevant to a train claim and 1,000
+    /// others): nDCG@10 0.731 at 600 characters (31 ms of CPU a paper), 0.745 at 1,200 (82 ms), 0.753 whole (about
+    /// 140 ms). 1,200 keeps most of the gain for 60 % of the cost, and is the whole abstract of most arXiv papers.
+    /// Changing it re-embeds, in the background, the papers whose embedded text changes.
     /// </summary>
-    public int MaxAbstractChars { get; set; } = 1500;
+    public int MaxAbstractChars { get; set; } = 1200;
 
     /// <summary>Longest query embedded, in characters; a longer query is cut at a word boundary (the model reads at most 512 tokens).</summary>
     public int MaxQueryChars { get; set; } = 1000;

@@ -11,6 +11,6 @@ namespace Digest.Benchmarks;
 /// <summary>The app's real services, wired by hand for benchmarks.</summary>
 public static class BenchmarkServices
 {
-    public static IngestService CreateIngestService(PaperStore store, IndexSynchronizer synchronizer, IOptions<DigestOptions> options) =>
-        new(store, synchronizer, new TopicAssigner(TaxonomyLoader.LoadDefault().Taxonomy!), options, NullLogger<IngestService>.Instance);
+    public static IngestService CreateIngestService(PaperStore store, PaperIndex index, IOptions<DigestOptions> options) =>
+        new(store, new OwnedIndex(index, new IndexSynchronizer(store, index, NullLogger<IndexSynchronizer>.Instance)), new TopicAssigner(TaxonomyLoader.LoadDefault().Taxonomy!), options, NullLogger<IngestService>.Instance);
 }

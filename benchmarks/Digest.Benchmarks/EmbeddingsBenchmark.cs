@@ -1,3 +1,4 @@
+using Digest.Core.Configuration;
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;

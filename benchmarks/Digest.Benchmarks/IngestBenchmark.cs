@@ -34,8 +34,7 @@ public static class IngestBenchmark
             await new DatabaseMigrator(database, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
             var store = new PaperStore(database);
             using var index = new PaperIndex(options.Value.IndexPath, NullLogger<PaperIndex>.Instance);
-            var synchronizer = new IndexSynchronizer(store, index, NullLogger<IndexSynchronizer>.Instance);
-            var ingest = BenchmarkServices.CreateIngestService(store, synchronizer, options);
+            var ingest = BenchmarkServices.CreateIngestService(store, index, options);
 
             await MeasureAsync("empty store", ingest, source);
             await MeasureAsync("same file again (idempotent)", ingest, source);

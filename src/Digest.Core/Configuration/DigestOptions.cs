@@ -1,8 +1,4 @@
-using Digest.Core.Ingestion;
 using Digest.Core.Search;
-using Digest.Core.Semantic;
-using Digest.Core.Sources;
-using Digest.Core.Subscriptions;
 
 namespace Digest.Core.Configuration;
 

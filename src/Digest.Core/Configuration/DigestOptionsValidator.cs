@@ -1,7 +1,4 @@
 using Digest.Core.Search;
-using Digest.Core.Semantic;
-using Digest.Core.Sources;
-using Digest.Core.Subscriptions;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Core.Configuration;

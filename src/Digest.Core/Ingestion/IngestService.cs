@@ -19,22 +19,17 @@ namespace Digest.Core.Ingestion;
 /// </summary>
 public sealed class IngestService(
     PaperStore store,
-    IndexSynchronizer? indexSynchronizer,
+    IIndexOwnership index,
     TopicAssigner topicAssigner,
     IOptions<DigestOptions> options,
     ILogger<IngestService> logger,
     TimeProvider? timeProvider = null)
 {
-    /// <summary>Papers per store transaction and index refresh.</summary>
-    public const int BatchSize = PaperStore.BatchSize;
-
-    private const int DetectionBytes = 16 * 1024;
-
     private readonly IngestLimits _limits = options.Value.Limits;
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>Whether this process indexes what it stores (false: another process owns the index).</summary>
-    public bool IndexesItself => indexSynchronizer is not null;
+    public bool IndexesItself => index.OwnsIndex;
 
     public async Task<IngestReport> IngestAsync(
         IReadOnlyList<IngestSource> sources,
@@ -45,7 +40,7 @@ public sealed class IngestService(
         var report = new IngestReport { StartedAt = _time.GetUtcNow() };
         // One batch fills across sources: many small files (an upload of 1,000 parts) cost one store transaction and
         // one index refresh per 2,000 papers, not one per file (that cost 13 ms of wall and 20 ms of CPU per file).
-        var batch = new List<(Paper Paper, FileReport File)>(BatchSize);
+        var batch = new List<(Paper Paper, FileReport File)>(PaperStore.BatchSize);
         try
         {
             foreach (var source in sources)
@@ -63,7 +58,7 @@ public sealed class IngestService(
         }
         finally
         {
-            if (indexSynchronizer is not null) await CommitIndexAsync();
+            await CommitIndexAsync();
             report.FinishedAt = _time.GetUtcNow();
         }
         try
@@ -88,7 +83,7 @@ public sealed class IngestService(
     {
         try
         {
-            await indexSynchronizer!.CommitAsync(CancellationToken.None);
+            await index.CommitAsync(CancellationToken.None);
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {
@@ -119,7 +114,7 @@ public sealed class IngestService(
                 file.Error = $"file is {stream.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0}";
                 return;
             }
-            var head = await ReadHeadAsync(stream, cancellationToken);
+            var head = await SourceFormatDetector.ReadHeadAsync(stream, cancellationToken);
             if (head.Contains('\0'))
             {
                 file.Error = "not a text file (it contains NUL bytes); expected one of: " + string.Join(", ", SourceFormatNames.All);
@@ -178,7 +173,7 @@ public sealed class IngestService(
                 continue;
             }
             batch.Add((paper, file));
-            if (batch.Count == BatchSize)
+            if (batch.Count == PaperStore.BatchSize)
             {
                 if (!await TryStoreBatchAsync(batch, report, cancellationToken)) return;
                 progress?.Report(new IngestProgress(file.File, file.Seen, clock.Elapsed));
@@ -236,18 +231,15 @@ public sealed class IngestService(
         cancellationToken.ThrowIfCancellationRequested();
         await batch.CommitAsync(cancellationToken);
 
-        if (indexSynchronizer is not null)
+        try
         {
-            try
-            {
-                // From here the store has the batch; indexing it must not be cancelled half-way (a catch-up would repair it anyway).
-                await indexSynchronizer.IndexCommittedBatchAsync(changed, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq, batch.ChangeSeq - 1, CancellationToken.None);
-            }
-            catch (Exception e) when (StorageFailure.Is(e))
-            {
-                // Stored but not indexed: the index went back to its last commit and catches up from the store once it can write.
-                logger.LogWarning("A stored batch could not be indexed ({Reason}); the index catches up from the store later", StorageFailure.Describe(e));
-            }
+            // From here the store has the batch; indexing it must not be cancelled half-way (a catch-up would repair it anyway).
+            await index.IndexCommittedBatchAsync(changed, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq, batch.ChangeSeq - 1, CancellationToken.None);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // Stored but not indexed: the index went back to its last commit and catches up from the store once it can write.
+            logger.LogWarning("A stored batch could not be indexed ({Reason}); the index catches up from the store later", StorageFailure.Describe(e));
         }
     }
 
@@ -255,21 +247,4 @@ public sealed class IngestService(
     private void AssignTopics(List<Paper> papers) =>
         Parallel.For(0, papers.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             papers[i] = papers[i] with { Topics = topicAssigner.Assign(papers[i]) });
-
-    /// <summary>The first bytes of a stream as text (BOM removed) for format detection; the stream is rewound.</summary>
-    private static async Task<string> ReadHeadAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[DetectionBytes];
-        var length = 0;
-        while (length < buffer.Length)
-        {
-            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0) break;
-            length += read;
-        }
-        stream.Position = 0;
-        var span = buffer.AsSpan(0, length);
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
-        return Encoding.UTF8.GetString(span);
-    }
 }

@@ -1,4 +1,6 @@
+using Digest.Core.Configuration;
 using Digest.Core.Papers;
+using Digest.Core.Text;
 
 namespace Digest.Core.Ingestion;
 
@@ -37,7 +39,7 @@ public static class PaperValidator
             .ToList();
 
         var arxivId = paper.ArxivId is null ? null : PaperId.TryParseArxiv(paper.ArxivId);
-        if (paper.ArxivId is not null && arxivId is null) return (null, $"'{Shorten(paper.ArxivId)}' is not an arXiv id");
+        if (paper.ArxivId is not null && arxivId is null) return (null, $"'{TextShortening.Shorten(paper.ArxivId, 40)}' is not an arXiv id");
 
         return (paper with
         {
@@ -87,6 +89,4 @@ public static class PaperValidator
         if (cleaned.Count > maxItems) problem = $"{cleaned.Count} {what} values; the limit is {maxItems}";
         return cleaned;
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

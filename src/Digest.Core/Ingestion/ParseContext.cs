@@ -1,3 +1,5 @@
+using Digest.Core.Configuration;
+
 namespace Digest.Core.Ingestion;
 
 /// <summary>What a parser knows besides the text: where it came from, the date hints, limits, and where to put notes.</summary>

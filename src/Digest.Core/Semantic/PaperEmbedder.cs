@@ -1,3 +1,4 @@
+using Digest.Core.Configuration;
 using Digest.Core.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -1,3 +1,5 @@
+using Digest.Core.Configuration;
+
 namespace Digest.Core.Semantic;
 
 /// <summary>

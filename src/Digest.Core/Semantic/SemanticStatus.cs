@@ -1,3 +1,5 @@
+using Digest.Core.Configuration;
+
 namespace Digest.Core.Semantic;
 
 /// <summary>Semantic search as <c>/api/status</c> and <c>/readyz</c> show it. Embedding in progress never makes the app unready: search works meanwhile, lexically for papers without a vector.</summary>

@@ -1,3 +1,4 @@
+using Digest.Core.Configuration;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reflection;
+using Digest.Core.Configuration;
 using Digest.Core.Ingestion;
 using Microsoft.Extensions.Logging;
 

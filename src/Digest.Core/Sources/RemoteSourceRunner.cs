@@ -1,4 +1,5 @@
 using System.Globalization;
+using Digest.Core.Configuration;
 using Digest.Core.Ingestion;
 using Microsoft.Extensions.Logging;
 

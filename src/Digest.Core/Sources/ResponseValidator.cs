@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml;
+using Digest.Core.Configuration;
 
 namespace Digest.Core.Sources;
 

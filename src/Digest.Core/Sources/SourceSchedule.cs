@@ -1,3 +1,5 @@
+using Digest.Core.Configuration;
+
 namespace Digest.Core.Sources;
 
 /// <summary>When a remote source is next due, from its settings and its last attempt.</summary>

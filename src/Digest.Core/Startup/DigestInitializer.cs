@@ -3,7 +3,6 @@ using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
 using Digest.Core.Storage;
 using Digest.Core.Topics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +14,7 @@ namespace Digest.Core.Startup;
 /// and the sample digest on the very first start.
 /// </summary>
 public sealed class DigestInitializer(
-    IServiceProvider services,
+    IIndexOwnership index,
     DatabaseMigrator migrator,
     PaperStore store,
     IngestService ingest,
@@ -33,16 +32,9 @@ public sealed class DigestInitializer(
         Directory.CreateDirectory(options.Value.DataPath);
         await migrator.MigrateAsync(cancellationToken);
 
-        if (services.GetService<PaperIndex>() is { } index)
-        {
-            if (index.WasRecreated) logger.LogWarning("The index was missing or unreadable; rebuilding it from the store");
-            var synchronizer = services.GetRequiredService<IndexSynchronizer>();
-            await UnlessStorageFailsAsync("Bringing the index in step with the store", async () =>
-            {
-                await synchronizer.CatchUpAsync(cancellationToken);
-                await synchronizer.VerifyAsync(cancellationToken);
-            });
-        }
+        if (index.WasRecreated) logger.LogWarning("The index was missing or unreadable; rebuilding it from the store");
+        // Does nothing when another process owns the index: that owner brings it in step.
+        await UnlessStorageFailsAsync("Bringing the index in step with the store", () => index.BringInStepAsync(cancellationToken));
 
         await UnlessStorageFailsAsync("Filing papers into topics", async () =>
         {

@@ -7,7 +7,7 @@ namespace Digest.Core.Storage;
 /// <summary>The store of record: papers in SQLite. The index is derived from it and can always be rebuilt.</summary>
 public sealed class PaperStore(SqliteDatabase database)
 {
-    /// <summary>Papers per store transaction, and per chunk when they are read back to be indexed.</summary>
+    /// <summary>Papers per store transaction (an ingest batch, a topic re-assignment) and per index refresh, and per chunk when they are read back to be indexed: the one batch size.</summary>
     public const int BatchSize = 2_000;
 
     /// <summary>Starts a write transaction; see <see cref="PaperStoreBatch"/>.</summary>

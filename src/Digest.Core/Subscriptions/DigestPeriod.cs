@@ -1,4 +1,5 @@
 using System.Globalization;
+using Digest.Core.Configuration;
 
 namespace Digest.Core.Subscriptions;
 

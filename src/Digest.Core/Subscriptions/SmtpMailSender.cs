@@ -1,3 +1,4 @@
+using Digest.Core.Configuration;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;

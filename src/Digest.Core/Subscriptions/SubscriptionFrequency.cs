@@ -1,3 +1,5 @@
+using Digest.Core.Configuration;
+
 namespace Digest.Core.Subscriptions;
 
 /// <summary>How often a subscription's digest is sent.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Dapper;
+using Digest.Core.Configuration;
 using Digest.Core.Storage;
 
 namespace Digest.Core.Subscriptions;

@@ -1,3 +1,5 @@
+using Digest.Core.Configuration;
+
 namespace Digest.Core.Subscriptions;
 
 /// <summary>What a signed link allows; part of the signature, so a manage link cannot be used as a confirmation link or the other way round.</summary>

@@ -10,7 +10,7 @@ namespace Digest.Core.Topics;
 /// only papers whose topics changed; the index follows through its catch-up. Remembers the taxonomy it assigned with,
 /// so the app re-assigns at start-up exactly when the taxonomy changed, and reports slugs that disappeared.
 /// </summary>
-public sealed class TopicReassigner(PaperStore store, TopicAssigner assigner, IndexSynchronizer? indexSynchronizer, ILogger<TopicReassigner> logger)
+public sealed class TopicReassigner(PaperStore store, TopicAssigner assigner, IIndexOwnership index, ILogger<TopicReassigner> logger)
 {
     public const string FingerprintKey = "taxonomy_fingerprint";
     public const string SlugsKey = "taxonomy_slugs";
@@ -42,7 +42,7 @@ public sealed class TopicReassigner(PaperStore store, TopicAssigner assigner, In
 
         await store.SetSettingAsync(FingerprintKey, assigner.Taxonomy.Fingerprint, cancellationToken);
         await store.SetSettingAsync(SlugsKey, string.Join(' ', currentSlugs), cancellationToken);
-        if (indexSynchronizer is not null) await indexSynchronizer.CatchUpAsync(cancellationToken);
+        await index.CatchUpAsync(cancellationToken);
 
         var removed = previousSlugs.Where(s => !currentSlugs.Contains(s)).Order(StringComparer.Ordinal).ToList();
         var result = new TopicReassignment(papers, changed, removed, currentSlugs.Where(s => previousSlugs.Count > 0 && !previousSlugs.Contains(s)).Order(StringComparer.Ordinal).ToList());

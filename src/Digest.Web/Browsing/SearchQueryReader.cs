@@ -1,5 +1,6 @@
 using System.Globalization;
 using Digest.Core.Search;
+using Digest.Core.Text;
 using Microsoft.Extensions.Primitives;
 
 namespace Digest.Web.Browsing;
@@ -84,7 +85,7 @@ public static class SearchQueryReader
         foreach (var value in Values(query, SearchParameters.Year, problems))
         {
             if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999) years.Add(year);
-            else problems.Add($"“{Shorten(value)}” is not a year; it was ignored.");
+            else problems.Add($"“{TextShortening.Shorten(value, 40)}” is not a year; it was ignored.");
         }
         return [.. years.Distinct().Order()];
     }
@@ -94,7 +95,7 @@ public static class SearchQueryReader
         var value = First(query, name);
         if (value is null) return null;
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        problems.Add($"“{Shorten(value)}” is not a date like 2024-03-31; the “{name}” filter was ignored.");
+        problems.Add($"“{TextShortening.Shorten(value, 40)}” is not a date like 2024-03-31; the “{name}” filter was ignored.");
         return null;
     }
 
@@ -107,7 +108,7 @@ public static class SearchQueryReader
             case "1" or "yes" or "true": return true;
             case "0" or "no" or "false": return false;
             default:
-                problems.Add($"“{Shorten(value)}” is not a valid value for “code” (use 1 or 0); it was ignored.");
+                problems.Add($"“{TextShortening.Shorten(value, 40)}” is not a valid value for “code” (use 1 or 0); it was ignored.");
                 return null;
         }
     }
@@ -117,7 +118,7 @@ public static class SearchQueryReader
         var value = First(query, SearchParameters.Sort);
         if (value is null) return null;
         var sort = ParseSort(value);
-        if (sort is null) problems.Add($"“{Shorten(value)}” is not a sort order (relevance, newest, oldest); the default was used.");
+        if (sort is null) problems.Add($"“{TextShortening.Shorten(value, 40)}” is not a sort order (relevance, newest, oldest); the default was used.");
         return sort;
     }
 
@@ -127,9 +128,7 @@ public static class SearchQueryReader
         if (value is null) return 1;
         if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1) return page;
         if (value.Trim().All(char.IsAsciiDigit) && value.Trim().Length > 0) return int.MaxValue; // too high for int: the service caps it and says so
-        problems.Add($"“{Shorten(value)}” is not a page number; showing page 1.");
+        problems.Add($"“{TextShortening.Shorten(value, 40)}” is not a page number; showing page 1.");
         return 1;
     }
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Digest.Core.Search;
+using Digest.Core.Text;
 using Digest.Core.Topics;
 
 namespace Digest.Web.Browsing;
@@ -10,7 +11,7 @@ public static class SearchTitles
     public static string For(SearchRequest request, Taxonomy taxonomy, string emptyTitle = "All papers")
     {
         var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(request.Query)) parts.Add("“" + Shorten(request.Query) + "”");
+        if (!string.IsNullOrWhiteSpace(request.Query)) parts.Add("“" + TextShortening.Shorten(request.Query, 80) + "”");
         if (request.WithinTopic is { } within) parts.Add(taxonomy.Find(within)?.Label ?? within);
         parts.AddRange(request.Topics.Select(t => taxonomy.Find(t)?.Label ?? t));
         parts.AddRange(request.ExcludedTopics.Select(t => "not " + (taxonomy.Find(t)?.Label ?? t)));
@@ -19,13 +20,11 @@ public static class SearchTitles
         if (request.From is { } from) parts.Add("from " + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (request.To is { } to) parts.Add("to " + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (request.HasCode is { } code) parts.Add(code ? "with code" : "without code");
-        parts.AddRange(request.Authors.Select(Shorten));
+        parts.AddRange(request.Authors.Select(author => TextShortening.Shorten(author, 80)));
         var title = parts.Count == 0 ? emptyTitle : string.Join(" · ", parts);
         return request.Page > 1 ? $"{title} (page {request.Page})" : title;
     }
 
     /// <summary>The title of a digest day's page and feed, for example "Digest of 13 January 2025".</summary>
     public static string Day(DateOnly day) => "Digest of " + day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

@@ -1,9 +1,9 @@
 namespace Digest.Web.CommandLine;
 
-/// <summary>A verb's arguments: positional values and <c>--name value</c> options (or <c>--flag</c>).</summary>
+/// <summary>A verb's arguments: positional values and <c>--name value</c> (or <c>--name=value</c>) options.</summary>
 public sealed class CliArguments
 {
-    private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
 
     private CliArguments(string verb) => Verb = verb;
 
@@ -11,8 +11,8 @@ public sealed class CliArguments
 
     public List<string> Positional { get; } = [];
 
-    /// <summary>Parses <paramref name="args"/> (verb first). Options named in <paramref name="flags"/> take no value.</summary>
-    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions, IReadOnlySet<string> flags)
+    /// <summary>Parses <paramref name="args"/> (verb first); every option named in <paramref name="valueOptions"/> takes a value.</summary>
+    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions)
     {
         var parsed = new CliArguments(args[0]);
         for (var i = 1; i < args.Count; i++)
@@ -31,12 +31,7 @@ public sealed class CliArguments
                 value = name[(equals + 1)..];
                 name = name[..equals];
             }
-            if (flags.Contains(name))
-            {
-                if (value is not null) throw new CliUsageException($"--{name} takes no value");
-                parsed._options[name] = null;
-            }
-            else if (valueOptions.Contains(name))
+            if (valueOptions.Contains(name))
             {
                 if (value is null)
                 {
@@ -54,6 +49,4 @@ public sealed class CliArguments
     }
 
     public string? Option(string name) => _options.TryGetValue(name, out var value) ? value : null;
-
-    public bool Flag(string name) => _options.ContainsKey(name);
 }

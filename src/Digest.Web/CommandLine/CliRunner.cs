@@ -1,3 +1,4 @@
+using Digest.Core.Composition;
 using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Startup;
@@ -30,7 +31,7 @@ public static class CliRunner
         CliArguments arguments;
         try
         {
-            arguments = CliArguments.Parse(args, command.ValueOptions, command.Flags);
+            arguments = CliArguments.Parse(args, command.ValueOptions);
         }
         catch (CliUsageException e)
         {
@@ -90,15 +91,17 @@ public static class CliRunner
         {
             using var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
             index = new PaperIndex(settings.IndexPath, loggerFactory.CreateLogger<PaperIndex>());
-            builder.Services.AddSingleton(index);
+            builder.Services.AddOwnedPaperIndex(index);
         }
         catch (IndexLockedException e)
         {
             await error.WriteLineAsync("note: " + IndexHolderNote(e.Owner));
+            builder.Services.AddIndexOwnedElsewhere();
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {
             await error.WriteLineAsync($"note: the index cannot be opened ({StorageFailure.Describe(e, settings.DataPath)}); working on the store alone, and the index catches up when it next opens.");
+            builder.Services.AddIndexOwnedElsewhere();
         }
 
         try

@@ -13,8 +13,6 @@ public sealed class ExportCommand : ICliCommand
 
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string> { "out" };
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
-
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (arguments.Positional.Count > 0) throw new CliUsageException($"unexpected argument '{arguments.Positional[0]}'");

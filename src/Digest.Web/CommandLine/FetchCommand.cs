@@ -13,8 +13,6 @@ public sealed class FetchCommand : ICliCommand
 
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string>();
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
-
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var configured = services.GetRequiredService<IOptions<DigestOptions>>().Value.Sources;

@@ -25,8 +25,6 @@ public sealed class HealthcheckCommand : ICliCommand
 
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string> { "url", "timeout" };
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
-
     public bool NeedsStore => false;
 
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -9,9 +9,8 @@ public interface ICliCommand
     /// <summary>One line for the usage text, e.g. <c>ingest PATH... [--format F] [--date D]</c>.</summary>
     string Usage { get; }
 
+    /// <summary>The <c>--name value</c> options the verb takes (no verb takes a bare flag).</summary>
     IReadOnlySet<string> ValueOptions { get; }
-
-    IReadOnlySet<string> Flags { get; }
 
     /// <summary>Whether the data directory must be initialised first (migrations, index repair).</summary>
     bool NeedsStore => true;

@@ -11,8 +11,6 @@ public sealed class IngestCommand : ICliCommand
 
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string> { "format", "date", "year" };
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
-
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var request = ReadRequest(arguments);

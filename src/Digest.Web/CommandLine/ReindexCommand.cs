@@ -15,15 +15,13 @@ public sealed class ReindexCommand : ICliCommand
 
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string>();
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
-
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (arguments.Positional.Count > 0) throw new CliUsageException($"unexpected argument '{arguments.Positional[0]}'");
         var store = services.GetRequiredService<PaperStore>();
-        if (services.GetService<PaperIndex>() is not null)
+        if (services.GetRequiredService<IIndexOwnership>() is OwnedIndex owned)
         {
-            var count = await services.GetRequiredService<IndexSynchronizer>().RebuildAsync(cancellationToken);
+            var count = await owned.Synchronizer.RebuildAsync(cancellationToken);
             await output.WriteLineAsync($"Index rebuilt from the store: {count:N0} papers.");
             return 0;
         }

@@ -16,8 +16,6 @@ public sealed class RestoreCommand : ICliCommand
 
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string>();
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
-
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (arguments.Positional.Count != 1) throw new CliUsageException("give one backup file (.db) or export (.jsonl)");
@@ -30,7 +28,7 @@ public sealed class RestoreCommand : ICliCommand
 
     private static async Task<int> RestoreDatabaseAsync(string path, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (services.GetService<PaperIndex>() is null)
+        if (services.GetRequiredService<IIndexOwnership>() is not OwnedIndex owned)
         {
             // The index lock is held: the app is running, and would keep serving (and indexing) the store being replaced.
             await error.WriteLineAsync("digest restore: the app is running on this data directory (it holds the index lock). "
@@ -49,7 +47,7 @@ public sealed class RestoreCommand : ICliCommand
         }
         // An older backup may predate migrations; its change numbers are unrelated to the index's checkpoint.
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        var count = await services.GetRequiredService<IndexSynchronizer>().RebuildAsync(cancellationToken);
+        var count = await owned.Synchronizer.RebuildAsync(cancellationToken);
         await output.WriteLineAsync($"Restored the store from {path}; index rebuilt: {count:N0} papers.");
         return 0;
     }

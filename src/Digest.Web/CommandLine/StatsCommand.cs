@@ -17,8 +17,6 @@ public sealed class StatsCommand : ICliCommand
 
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string>();
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
-
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<DigestOptions>>().Value;
@@ -28,7 +26,8 @@ public sealed class StatsCommand : ICliCommand
         await output.WriteLineAsync($"Published: {stats.OldestPublished ?? "-"} to {stats.NewestPublished ?? "-"}");
         await output.WriteLineAsync($"Store: {FileSize(options.DatabasePath)}, change {stats.ChangeSeq}");
 
-        var (documents, indexSeq) = ReadIndex(services, options.IndexPath);
+        // Through the owned instance, or read-only from disk when the running app owns the index.
+        var (documents, indexSeq) = services.GetRequiredService<IIndexOwnership>().ReadCommitted();
         var inStep = indexSeq >= stats.ChangeSeq ? "in step with the store" : $"behind the store ({stats.ChangeSeq - indexSeq} changes to index)";
         await output.WriteLineAsync($"Index: {documents:N0} documents, {DirectorySize(options.IndexPath)}, change {indexSeq}, {inStep}");
         await output.WriteLineAsync(await SemanticLineAsync(services, options, cancellationToken));
@@ -60,10 +59,6 @@ public sealed class StatsCommand : ICliCommand
         var failing = stats.Failing > 0 ? $"; {stats.Failing} failing, retried with backoff, last error {stats.LastErrorAt}: {stats.LastError}" : "";
         return $"Email digests {setup}: {stats.Active:N0} active, {stats.Paused:N0} paused, {stats.Pending:N0} waiting for confirmation; {stats.DigestsSent:N0} digests sent (last {stats.LastSentAt ?? "never"}){failing}";
     }
-
-    /// <summary>Reads the index through the owned instance, or read-only from disk when the running app owns it.</summary>
-    private static (int Documents, long ChangeSeq) ReadIndex(IServiceProvider services, string indexPath) =>
-        services.GetService<PaperIndex>() is { } index ? (index.DocumentCount, index.ChangeSeq) : PaperIndex.ReadCommitted(indexPath);
 
     private static string FileSize(string path) => File.Exists(path) ? Megabytes(new FileInfo(path).Length) : "missing";
 

@@ -15,8 +15,6 @@ public sealed class SubscriptionsCommand : ICliCommand
 
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string>();
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
-
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<SubscriptionStore>();
@@ -38,7 +36,7 @@ public sealed class SubscriptionsCommand : ICliCommand
                     await error.WriteLineAsync("Email is not set up: set Digest:Email:SmtpHost (Digest__Email__SmtpHost) and the other Digest:Email settings.");
                     return 2;
                 }
-                if (services.GetService<PaperIndex>() is null)
+                if (!services.GetRequiredService<IIndexOwnership>().OwnsIndex)
                 {
                     // Digests are found by searching, and the running app holds the index; it sends at SendAt itself.
                     await error.WriteLineAsync("The running app owns the search index and sends the due digests itself (at Digest:Email:SendAt, and at every start); stop it to send from here.");

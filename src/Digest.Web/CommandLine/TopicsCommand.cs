@@ -18,8 +18,6 @@ public sealed class TopicsCommand : ICliCommand
 
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string> { "top" };
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
-
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (arguments.Positional.Count != 1) throw new CliUsageException("say what to do: reassign, quality, suggest or check");

@@ -3,6 +3,7 @@ using System.Text;
 using Digest.Core.Configuration;
 using Digest.Core.Ingestion;
 using Digest.Core.Storage;
+using Digest.Core.Text;
 using Digest.Web.Uploads;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -103,7 +104,7 @@ public static class IngestEndpoints
         {
             if (!SourceFormatNames.TryParse(formatName, out var format))
             {
-                problem = $"Unknown format '{Truncate(formatName)}'; expected one of: {string.Join(", ", SourceFormatNames.All)}.";
+                problem = $"Unknown format '{TextShortening.Shorten(formatName, 80)}'; expected one of: {string.Join(", ", SourceFormatNames.All)}.";
                 return false;
             }
             request = request with { Format = format };
@@ -112,7 +113,7 @@ public static class IngestEndpoints
         {
             if (!IngestRequest.TryParseDate(dateText, out var date))
             {
-                problem = $"date '{Truncate(dateText)}' is not a date in the form yyyy-mm-dd.";
+                problem = $"date '{TextShortening.Shorten(dateText, 80)}' is not a date in the form yyyy-mm-dd.";
                 return false;
             }
             request = request with { Date = date };
@@ -121,13 +122,11 @@ public static class IngestEndpoints
         {
             if (!IngestRequest.TryParseYear(yearText, out var year))
             {
-                problem = $"year '{Truncate(yearText)}' is not a year between {IngestRequest.MinYear} and {IngestRequest.MaxYear}.";
+                problem = $"year '{TextShortening.Shorten(yearText, 80)}' is not a year between {IngestRequest.MinYear} and {IngestRequest.MaxYear}.";
                 return false;
             }
             request = request with { Year = year };
         }
         return true;
     }
-
-    private static string Truncate(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

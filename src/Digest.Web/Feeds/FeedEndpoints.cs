@@ -1,5 +1,6 @@
 using System.Globalization;
 using Digest.Core.Search;
+using Digest.Core.Text;
 using Digest.Core.Topics;
 using Digest.Web.Browsing;
 using Digest.Web.Endpoints;
@@ -39,7 +40,7 @@ public static class FeedEndpoints
     internal static IResult Topic(string slug, HttpContext context, FeedResponder feeds)
     {
         var taxonomy = feeds.Taxonomy;
-        if (taxonomy.Find(slug) is not { } topic) return NotFound("No such topic", $"There is no topic “{Shorten(slug)}”.");
+        if (taxonomy.Find(slug) is not { } topic) return NotFound("No such topic", $"There is no topic “{TextShortening.Shorten(slug, 80)}”.");
         if (Read(context, out var input, out var limit) is { } invalid) return invalid;
         // As on the topic page: the topic is a fixed filter, topics chosen with it narrow it.
         var request = input.Request with { Topics = [.. input.Request.Topics.Where(t => t != topic.Slug)], WithinTopic = topic.Slug };
@@ -54,7 +55,7 @@ public static class FeedEndpoints
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || !feeds.Search.ListDigestDays().Any(d => d.Day == date))
         {
-            return NotFound("No such digest day", $"No papers were listed on “{Shorten(day)}”.");
+            return NotFound("No such digest day", $"No papers were listed on “{TextShortening.Shorten(day, 80)}”.");
         }
         if (ReadLimit(context, out var limit) is { } invalid) return invalid;
         var request = new SearchRequest { DigestDay = date };
@@ -110,6 +111,4 @@ public static class FeedEndpoints
 
     private static IResult NotFound(string title, string detail) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

@@ -1,4 +1,4 @@
-using Digest.Core.Configuration;
+using Digest.Core.Composition;
 using Digest.Web.Browsing;
 using Digest.Web.Endpoints;
 using Digest.Web.Feeds;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Digest.Core.Papers;
 using Digest.Core.Subscriptions;
+using Digest.Core.Text;
 using MimeKit;
 
 namespace Digest.Web.Subscriptions;
@@ -103,7 +104,7 @@ public sealed class DigestMailComposer(SmtpMailSender sender, SubscriptionLinks 
         message.From.Add(sender.From);
         // The address was checked to be a plain address (EmailAddress); no display name, so nothing to inject.
         message.To.Add(new MailboxAddress("", subscription.Email));
-        message.Subject = Shorten(OneLine(subject), 180);
+        message.Subject = TextShortening.Shorten(OneLine(subject), 180);
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return message;
     }
@@ -145,6 +146,4 @@ public sealed class DigestMailComposer(SmtpMailSender sender, SubscriptionLinks 
         foreach (var c in text) builder.Append(char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c);
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
-
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 }

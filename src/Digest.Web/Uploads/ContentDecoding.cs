@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Digest.Core.Text;
 using Microsoft.Extensions.Primitives;
 
 namespace Digest.Web.Uploads;
@@ -26,7 +27,7 @@ internal static class ContentDecoding
         if (encodings.Count == 0) return body;
         if (encodings.Count > 1)
         {
-            throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, $"Content-Encoding '{Shorten(string.Join(", ", encodings))}' applies several encodings; send one of: {Supported}.");
+            throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, $"Content-Encoding '{ShortenPrintable(string.Join(", ", encodings))}' applies several encodings; send one of: {Supported}.");
         }
         encoding = encodings[0].ToLowerInvariant() switch
         {
@@ -41,13 +42,10 @@ internal static class ContentDecoding
             // HTTP's "deflate" is the zlib format (RFC 9110), not raw deflate.
             "deflate" => new ZLibStream(body, CompressionMode.Decompress, leaveOpen: true),
             "br" => new BrotliStream(body, CompressionMode.Decompress, leaveOpen: true),
-            _ => throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, $"Content-Encoding '{Shorten(encodings[0])}' is not supported; send the file as it is or with one of: {Supported}."),
+            _ => throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, $"Content-Encoding '{ShortenPrintable(encodings[0])}' is not supported; send the file as it is or with one of: {Supported}."),
         };
     }
 
-    private static string Shorten(string text)
-    {
-        var printable = string.Concat(text.Where(c => !char.IsControl(c)));
-        return printable.Length <= 40 ? printable : printable[..40] + "…";
-    }
+    /// <summary>A request header value as it is quoted in an error message: control characters dropped, then shortened.</summary>
+    private static string ShortenPrintable(string text) => TextShortening.Shorten(string.Concat(text.Where(c => !char.IsControl(c))), 40);
 }

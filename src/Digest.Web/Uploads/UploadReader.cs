@@ -1,3 +1,4 @@
+using Digest.Core.Configuration;
 using Digest.Core.Ingestion;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;

@@ -1,3 +1,4 @@
+using Digest.Core.Configuration;
 using Digest.Core.Ingestion;
 using Digest.Core.Ingestion.Parsers;
 using static Digest.Core.Tests.Ingestion.ParserTestKit;

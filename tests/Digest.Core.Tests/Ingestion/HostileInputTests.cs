@@ -1,4 +1,5 @@
 using System.Text;
+using Digest.Core.Configuration;
 using Digest.Core.Ingestion;
 using Digest.Core.Ingestion.Parsers;
 using static Digest.Core.Tests.Ingestion.ParserTestKit;

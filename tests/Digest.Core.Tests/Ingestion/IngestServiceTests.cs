@@ -1,5 +1,6 @@
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
+using Digest.Core.Storage;
 using Digest.Core.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -176,7 +177,7 @@ public class IngestServiceTests
         harness.Index!.Dispose();
 
         // The papers reach the store but the process "dies" before indexing them: a service that does not index.
-        var storeOnly = new IngestService(harness.Data.Store, null, IngestHarness.Topics, harness.Data.OptionsWrapper, NullLogger<IngestService>.Instance);
+        var storeOnly = new IngestService(harness.Data.Store, new IndexOwnedElsewhere(harness.Data.Options.IndexPath), IngestHarness.Topics, harness.Data.OptionsWrapper, NullLogger<IngestService>.Instance);
         var content = string.Join("\n", Enumerable.Range(31, 10).Select(i => Line($"2505.{i:00000}", $"Second batch paper {i}")));
         var bytes = System.Text.Encoding.UTF8.GetBytes(content);
         await storeOnly.IngestAsync([new IngestSource("second.jsonl", () => new MemoryStream(bytes))], new IngestRequest());
@@ -211,7 +212,7 @@ public class IngestServiceTests
         using var harness = new IngestHarness();
         Assert.Throws<IndexLockedException>(harness.Data.OpenIndex);
 
-        var cli = new IngestService(harness.Data.Store, null, IngestHarness.Topics, harness.Data.OptionsWrapper, NullLogger<IngestService>.Instance);
+        var cli = new IngestService(harness.Data.Store, new IndexOwnedElsewhere(harness.Data.Options.IndexPath), IngestHarness.Topics, harness.Data.OptionsWrapper, NullLogger<IngestService>.Instance);
         Assert.False(cli.IndexesItself);
         var bytes = System.Text.Encoding.UTF8.GetBytes(Line("2505.00009", "Written by the CLI"));
         var report = await cli.IngestAsync([new IngestSource("cli.jsonl", () => new MemoryStream(bytes))], new IngestRequest());
@@ -248,7 +249,7 @@ public class IngestServiceTests
         using var harness = new IngestHarness();
         using var cancellation = new CancellationTokenSource();
         var progress = new CancelAfterFirstBatch(cancellation);
-        var content = string.Join("\n", Enumerable.Range(1, IngestService.BatchSize * 3).Select(i => Line($"2505.{i:00000}", $"Paper {i}")));
+        var content = string.Join("\n", Enumerable.Range(1, PaperStore.BatchSize * 3).Select(i => Line($"2505.{i:00000}", $"Paper {i}")));
         var bytes = System.Text.Encoding.UTF8.GetBytes(content);
 
         var report = await harness.Service.IngestAsync([new IngestSource("big.jsonl", () => new MemoryStream(bytes))], new IngestRequest(), progress, cancellation.Token);
@@ -256,7 +257,7 @@ public class IngestServiceTests
         Assert.True(report.Cancelled);
         Assert.Equal(1, report.ExitCode);
         var stored = await harness.Data.Store.CountAsync();
-        Assert.True(stored > 0 && stored < IngestService.BatchSize * 3);
+        Assert.True(stored > 0 && stored < PaperStore.BatchSize * 3);
         Assert.Equal(stored, harness.Index!.DocumentCount);
     }
 

@@ -88,7 +88,7 @@ public class JsonLinesParserTests(ITestOutputHelper output)
     public void Parse_OverlongFile_StopsAtTheLimitWithARejection()
     {
         var line = "{\"title\": \"" + new string('x', 2_000) + "\"}\n";
-        var limits = new Digest.Core.Ingestion.IngestLimits { MaxFileBytes = 100_000 };
+        var limits = new Digest.Core.Configuration.IngestLimits { MaxFileBytes = 100_000 };
 
         var items = Parse(_parser, string.Concat(Enumerable.Repeat(line, 200)), Context(limits: limits));
 

@@ -18,13 +18,13 @@ public class SourceFormatDetectorTests
     }
 
     [Fact]
-    public void Detect_SharedFiles_FindsDigestTextAndJsonLinesFromTheirHeads()
+    public async Task Detect_SharedFiles_FindsDigestTextAndJsonLinesFromTheirHeads()
     {
-        using var digest = new StreamReader(SharedDataFile("sample-digest.txt"));
-        using var jsonl = new StreamReader(SharedDataFile("papers-dev.jsonl"));
+        await using var digest = File.OpenRead(SharedDataFile("sample-digest.txt"));
+        await using var jsonl = File.OpenRead(SharedDataFile("papers-dev.jsonl"));
 
-        Assert.Equal(SourceFormat.DigestText, SourceFormatDetector.Detect(SourceFormatDetector.ReadHead(digest)));
-        Assert.Equal(SourceFormat.JsonLines, SourceFormatDetector.Detect(SourceFormatDetector.ReadHead(jsonl)));
+        Assert.Equal(SourceFormat.DigestText, SourceFormatDetector.Detect(await SourceFormatDetector.ReadHeadAsync(digest)));
+        Assert.Equal(SourceFormat.JsonLines, SourceFormatDetector.Detect(await SourceFormatDetector.ReadHeadAsync(jsonl)));
     }
 
     [Theory]
@@ -50,13 +50,13 @@ public class SourceFormatDetectorTests
     }
 
     [Fact]
-    public void Detect_RandomBytes_IsNull()
+    public async Task Detect_RandomBytes_IsNull()
     {
         var bytes = new byte[4096];
         new Random(7).NextBytes(bytes);
-        using var reader = new StreamReader(new MemoryStream(bytes));
+        await using var stream = new MemoryStream(bytes);
 
-        Assert.Null(SourceFormatDetector.Detect(SourceFormatDetector.ReadHead(reader)));
+        Assert.Null(SourceFormatDetector.Detect(await SourceFormatDetector.ReadHeadAsync(stream)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Digest.Core.Configuration;
 using Digest.Core.Semantic;
 
 namespace Digest.Core.Tests.Semantic;

@@ -1,4 +1,5 @@
 using Dapper;
+using Digest.Core.Configuration;
 using Digest.Core.Papers;
 using Digest.Core.Semantic;
 using Digest.Core.Tests.Support;

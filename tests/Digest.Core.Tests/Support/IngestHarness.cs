@@ -1,4 +1,5 @@
 using System.Text;
+using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
 using Digest.Core.Topics;
@@ -19,7 +20,7 @@ public sealed class IngestHarness : IDisposable
         limits?.Invoke(Data.Options.Limits);
         beforeIndexOpens?.Invoke(Data);
         if (ownsIndex) OpenIndex();
-        Service = new IngestService(Data.Store, Synchronizer, Topics, Data.OptionsWrapper, NullLogger<IngestService>.Instance);
+        Service = new IngestService(Data.Store, Ownership, Topics, Data.OptionsWrapper, NullLogger<IngestService>.Instance);
     }
 
     /// <summary>Closes the index and opens it again, as a restart of the app does.</summary>
@@ -28,7 +29,7 @@ public sealed class IngestHarness : IDisposable
         Index?.Dispose();
         Index = null;
         OpenIndex();
-        Service = new IngestService(Data.Store, Synchronizer, Topics, Data.OptionsWrapper, NullLogger<IngestService>.Instance);
+        Service = new IngestService(Data.Store, Ownership, Topics, Data.OptionsWrapper, NullLogger<IngestService>.Instance);
     }
 
     private void OpenIndex()
@@ -45,6 +46,9 @@ public sealed class IngestHarness : IDisposable
     public PaperIndex? Index { get; private set; }
 
     public IndexSynchronizer? Synchronizer { get; private set; }
+
+    /// <summary>This harness's index when it owns one, otherwise another process's.</summary>
+    private IIndexOwnership Ownership => Index is null ? new IndexOwnedElsewhere(Data.Options.IndexPath) : new OwnedIndex(Index, Synchronizer!);
 
     public IngestService Service { get; private set; }
 

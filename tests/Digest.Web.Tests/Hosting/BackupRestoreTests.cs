@@ -15,7 +15,7 @@ public class BackupRestoreTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var arguments = CliArguments.Parse([command.Verb, .. args], command.ValueOptions, command.Flags);
+        var arguments = CliArguments.Parse([command.Verb, .. args], command.ValueOptions);
         var exit = await command.RunAsync(arguments, host.Services, output, error, CancellationToken.None);
         return (exit, output.ToString(), error.ToString());
     }

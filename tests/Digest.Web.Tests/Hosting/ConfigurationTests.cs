@@ -1,5 +1,4 @@
 using Digest.Core.Configuration;
-using Digest.Core.Sources;
 using Digest.Web.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,7 +8,7 @@ public class HealthcheckCommandTests
 {
     private static async Task<int> RunAsync(params string[] args)
     {
-        var arguments = CliArguments.Parse(["healthcheck", .. args], new HealthcheckCommand().ValueOptions, new HealthcheckCommand().Flags);
+        var arguments = CliArguments.Parse(["healthcheck", .. args], new HealthcheckCommand().ValueOptions);
         return await new HealthcheckCommand().RunAsync(arguments, new ServiceCollection().BuildServiceProvider(), TextWriter.Null, TextWriter.Null, CancellationToken.None);
     }
 

@@ -98,7 +98,7 @@ public class ReadinessCheckTests
 
         var output = new StringWriter();
         var command = new StatsCommand();
-        await command.RunAsync(CliArguments.Parse(["stats"], command.ValueOptions, command.Flags), host.Services, output, TextWriter.Null, CancellationToken.None);
+        await command.RunAsync(CliArguments.Parse(["stats"], command.ValueOptions), host.Services, output, TextWriter.Null, CancellationToken.None);
 
         Assert.Contains("Source hf-daily: last success 20", output.ToString());
         Assert.Contains("(12 added)", output.ToString());

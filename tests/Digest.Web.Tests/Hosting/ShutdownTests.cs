@@ -1,5 +1,4 @@
 using Digest.Core.Indexing;
-using Digest.Core.Ingestion;
 using Digest.Core.Storage;
 using Digest.Web.Hosting;
 using Digest.Web.Tests.Support;
@@ -18,7 +17,7 @@ public class ShutdownTests
     public async Task IngestCancelledMidway_ByShutdown_LeavesStoreAndIndexConsistent_AfterRestart()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "digest-web-tests", Guid.NewGuid().ToString("N"));
-        var total = IngestService.BatchSize * 6 + 100;
+        var total = PaperStore.BatchSize * 6 + 100;
         try
         {
             // The inbox watcher ingests like every background ingest: on the host's stopping token.
@@ -47,7 +46,7 @@ public class ShutdownTests
                 storedAtStop = await store.CountAsync();
             }
 
-            Assert.Equal(IngestService.BatchSize, storedAtStop);
+            Assert.Equal(PaperStore.BatchSize, storedAtStop);
             // Whole batches only: the batch in progress when the stop came was rolled back.
             Assert.True(File.Exists(Path.Combine(dataDirectory, "inbox", "big.jsonl")), "a cancelled file stays in the inbox for the next start");
 

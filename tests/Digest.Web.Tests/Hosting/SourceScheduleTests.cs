@@ -1,3 +1,4 @@
+using Digest.Core.Configuration;
 using Digest.Core.Sources;
 
 namespace Digest.Web.Tests.Hosting;

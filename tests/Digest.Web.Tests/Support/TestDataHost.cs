@@ -1,4 +1,4 @@
-using Digest.Core.Configuration;
+using Digest.Core.Composition;
 using Digest.Core.Indexing;
 using Digest.Core.Startup;
 using Microsoft.Extensions.Configuration;
@@ -52,12 +52,14 @@ public sealed class TestDataHost : IAsyncDisposable
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddDigestCore();
         if (ownIndex) services.AddOwnedPaperIndex();
+        else services.AddIndexOwnedElsewhere();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
         await provider.GetRequiredService<DigestInitializer>().InitializeAsync(seedSample: false);
         return new TestDataHost(provider, dataDirectory, owns);
     }
 
-    public PaperIndex? Index => _services.GetService<PaperIndex>();
+    /// <summary>The index when this host owns it; null when another process does.</summary>
+    public PaperIndex? Index => (_services.GetRequiredService<IIndexOwnership>() as OwnedIndex)?.Index;
 
     public async ValueTask DisposeAsync()
     {

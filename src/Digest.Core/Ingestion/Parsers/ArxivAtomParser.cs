@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Digest.Core.Papers;
+using Digest.Core.Text;
 
 namespace Digest.Core.Ingestion.Parsers;
 
@@ -58,7 +59,7 @@ public sealed class ArxivAtomParser : IPaperParser
         try
         {
             if (id is null) throw new RecordException("entry has no <id>");
-            var arxivId = PaperId.TryParseArxiv(id) ?? throw new RecordException($"entry id '{Shorten(id)}' is not an arXiv id");
+            var arxivId = PaperId.TryParseArxiv(id) ?? throw new RecordException($"entry id '{TextShortening.Shorten(id, 60)}' is not an arXiv id");
             var primary = entry.Element(Arxiv + "primary_category")?.Attribute("term")?.Value;
             var categories = entry.Elements(Atom + "category").Select(c => c.Attribute("term")?.Value).OfType<string>();
             var comment = Text(entry, Arxiv + "comment");
@@ -87,7 +88,7 @@ public sealed class ArxivAtomParser : IPaperParser
     {
         var text = Text(entry, Atom + name);
         if (text is null) return null;
-        return SourceDates.ParseDay(text) ?? throw new RecordException($"<{name}> is '{Shorten(text)}', not an ISO-8601 date");
+        return SourceDates.ParseDay(text) ?? throw new RecordException($"<{name}> is '{TextShortening.Shorten(text, 60)}', not an ISO-8601 date");
     }
 
     // The doi link's href is a resolver URL (http://dx.doi.org/10.1000/xyz); the DOI is its path.
@@ -100,6 +101,4 @@ public sealed class ArxivAtomParser : IPaperParser
     }
 
     private static string? Text(XElement parent, XName name) => parent.Element(name)?.Value;
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Digest.Core.Papers;
+using Digest.Core.Text;
 
 namespace Digest.Core.Ingestion.Parsers;
 
@@ -84,7 +85,7 @@ public sealed class ArxivOaiParser : IPaperParser
     {
         var (arxivId, title) = IdAndTitle(metadata, Raw);
         var versions = metadata.Elements(Raw + "version").Select(v => v.Element(Raw + "date")?.Value).OfType<string>()
-            .Select(text => SourceDates.ParseRfc1123Day(text) ?? throw new RecordException($"version date '{Shorten(text)}' is not an RFC 1123 date"))
+            .Select(text => SourceDates.ParseRfc1123Day(text) ?? throw new RecordException($"version date '{TextShortening.Shorten(text, 60)}' is not an RFC 1123 date"))
             .ToList();
         return new Paper
         {
@@ -130,7 +131,7 @@ public sealed class ArxivOaiParser : IPaperParser
     private static (string ArxivId, string Title) IdAndTitle(XElement metadata, XNamespace ns)
     {
         var id = Text(metadata, ns + "id") ?? throw new RecordException("record has no <id>");
-        var arxivId = PaperId.TryParseArxiv(id) ?? throw new RecordException($"<id> '{Shorten(id)}' is not an arXiv id");
+        var arxivId = PaperId.TryParseArxiv(id) ?? throw new RecordException($"<id> '{TextShortening.Shorten(id, 60)}' is not an arXiv id");
         return (arxivId, Text(metadata, ns + "title") ?? "");
     }
 
@@ -138,13 +139,11 @@ public sealed class ArxivOaiParser : IPaperParser
     {
         var text = Text(metadata, name);
         if (text is null) return null;
-        return SourceDates.ParseDay(text) ?? throw new RecordException($"<{name.LocalName}> is '{Shorten(text)}', not a date (YYYY-MM-DD)");
+        return SourceDates.ParseDay(text) ?? throw new RecordException($"<{name.LocalName}> is '{TextShortening.Shorten(text, 60)}', not a date (YYYY-MM-DD)");
     }
 
     private static string[] SplitCategories(string? text) =>
         text?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     private static string? Text(XElement parent, XName name) => parent.Element(name)?.Value;
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

@@ -1,4 +1,5 @@
 using Digest.Core.Papers;
+using Digest.Core.Text;
 
 namespace Digest.Core.Ingestion.Parsers;
 
@@ -82,7 +83,7 @@ public sealed class DigestTextParser : IPaperParser
             // Unknown page furniture above the first date line ("Daily Papers", a site name) is not a paper.
             if (!sawDateLine && papers == 0 && next is not null && next.Lines == 1 && DigestDateLine.Matches(next.Text))
             {
-                context.Notes.Add($"line {paragraph.Line}: '{Shorten(paragraph.Text)}' skipped as a page header");
+                context.Notes.Add($"line {paragraph.Line}: '{TextShortening.Shorten(paragraph.Text, 80)}' skipped as a page header");
                 continue;
             }
 
@@ -94,7 +95,7 @@ public sealed class DigestTextParser : IPaperParser
             }
             else
             {
-                context.Notes.Add($"line {paragraph.Line}: '{Shorten(paragraph.Text)}' has no abstract");
+                context.Notes.Add($"line {paragraph.Line}: '{TextShortening.Shorten(paragraph.Text, 80)}' has no abstract");
             }
             if (day is null && !warnedNoDate)
             {
@@ -164,8 +165,6 @@ public sealed class DigestTextParser : IPaperParser
         }
         if (parts.Count > 0 && !lines.LimitExceeded) yield return new Paragraph(start, string.Join(' ', parts), parts.Count);
     }
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private sealed record Paragraph(int Line, string Text, int Lines);
 }

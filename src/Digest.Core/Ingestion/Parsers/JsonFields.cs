@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Digest.Core.Text;
 
 namespace Digest.Core.Ingestion.Parsers;
 
@@ -58,7 +59,7 @@ internal static class JsonFields
     {
         var text = String(obj, name, prefix);
         if (text is null) return null;
-        return SourceDates.ParseDay(text) ?? throw new RecordException($"'{prefix}{name}' is '{Shorten(text)}', not a date (YYYY-MM-DD)");
+        return SourceDates.ParseDay(text) ?? throw new RecordException($"'{prefix}{name}' is '{TextShortening.Shorten(text, 40)}', not a date (YYYY-MM-DD)");
     }
 
     public static IReadOnlyList<DateOnly> Days(JsonElement obj, string name, string prefix = "")
@@ -67,7 +68,7 @@ internal static class JsonFields
         var days = new List<DateOnly>(texts.Count);
         for (var i = 0; i < texts.Count; i++)
         {
-            days.Add(SourceDates.ParseDay(texts[i]) ?? throw new RecordException($"'{prefix}{name}[{i}]' is '{Shorten(texts[i])}', not a date (YYYY-MM-DD)"));
+            days.Add(SourceDates.ParseDay(texts[i]) ?? throw new RecordException($"'{prefix}{name}[{i}]' is '{TextShortening.Shorten(texts[i], 40)}', not a date (YYYY-MM-DD)"));
         }
         return days;
     }
@@ -76,7 +77,7 @@ internal static class JsonFields
     {
         var text = String(obj, name, prefix);
         if (text is null) return null;
-        return SourceDates.ParseTimestamp(text) ?? throw new RecordException($"'{prefix}{name}' is '{Shorten(text)}', not an ISO-8601 timestamp");
+        return SourceDates.ParseTimestamp(text) ?? throw new RecordException($"'{prefix}{name}' is '{TextShortening.Shorten(text, 40)}', not an ISO-8601 timestamp");
     }
 
     public static int? Int(JsonElement obj, string name, string prefix = "")
@@ -99,6 +100,4 @@ internal static class JsonFields
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Digest.Core.Papers;
+using Digest.Core.Text;
 
 namespace Digest.Core.Ingestion.Parsers;
 
@@ -161,7 +162,7 @@ internal sealed class JsonLinePaperReader
     {
         var text = String(ref json, name);
         if (text is null) return null;
-        return SourceDates.ParseTimestamp(text) ?? throw new RecordException($"'{name}' is '{Shorten(text)}', not an ISO-8601 timestamp");
+        return SourceDates.ParseTimestamp(text) ?? throw new RecordException($"'{name}' is '{TextShortening.Shorten(text, 40)}', not an ISO-8601 timestamp");
     }
 
     private static int? Int(ref Utf8JsonReader json, string name) => json.TokenType switch
@@ -171,7 +172,7 @@ internal sealed class JsonLinePaperReader
         _ => throw WrongType(name, "a number", json.TokenType),
     };
 
-    private static RecordException NotADay(string name, string text) => new($"'{name}' is '{Shorten(text)}', not a date (YYYY-MM-DD)");
+    private static RecordException NotADay(string name, string text) => new($"'{name}' is '{TextShortening.Shorten(text, 40)}', not a date (YYYY-MM-DD)");
 
     private static RecordException WrongType(string name, string expected, JsonTokenType actual) => new($"'{name}' must be {expected}, not {actual switch
     {
@@ -182,8 +183,6 @@ internal sealed class JsonLinePaperReader
         JsonTokenType.True or JsonTokenType.False => "a boolean",
         _ => "null",
     }}");
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     // System.Text.Json messages end with a path and position the reason already states.
     private static string FirstSentence(string message)

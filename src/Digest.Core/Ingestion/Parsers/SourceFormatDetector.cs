@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Digest.Core.Ingestion.Parsers;
 
 /// <summary>Guesses a file's <see cref="SourceFormat"/> from its first few kilobytes, for uploads without <c>--format</c>.</summary>
@@ -19,14 +21,27 @@ public static class SourceFormatDetector
         return PaperParsers.All.FirstOrDefault(parser => parser.Recognizes(head))?.Format;
     }
 
-    /// <summary>Reads the head of <paramref name="reader"/> (up to <see cref="HeadLength"/> characters) for <see cref="Detect"/>.</summary>
-    public static string ReadHead(TextReader reader)
+    /// <summary>How many bytes <see cref="ReadHeadAsync"/> reads: twice <see cref="HeadLength"/>, so that multi-byte UTF-8 still fills the head.</summary>
+    public const int HeadBytes = 2 * HeadLength;
+
+    /// <summary>
+    /// The first <see cref="HeadBytes"/> bytes of a seekable stream as UTF-8 text (BOM removed), for <see cref="Detect"/>
+    /// and the ingest's own checks; the stream is rewound for the parser.
+    /// </summary>
+    public static async Task<string> ReadHeadAsync(Stream stream, CancellationToken cancellationToken = default)
     {
-        var buffer = new char[HeadLength];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = reader.Read(buffer, total, buffer.Length - total)) > 0) total += read;
-        return new string(buffer, 0, total);
+        var buffer = new byte[HeadBytes];
+        var length = 0;
+        while (length < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0) break;
+            length += read;
+        }
+        stream.Position = 0;
+        var span = buffer.AsSpan(0, length);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        return Encoding.UTF8.GetString(span);
     }
 
     // Text files have no NUL and few control characters; a decoder turns bytes that are not UTF-8 into U+FFFD.

@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using Digest.Core.Configuration;
 
 namespace Digest.Core.Ingestion.Parsers;
 

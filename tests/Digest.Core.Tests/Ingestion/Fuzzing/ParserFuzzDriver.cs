@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
 using Digest.Core.Ingestion.Parsers;

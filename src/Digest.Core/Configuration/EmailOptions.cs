@@ -1,4 +1,4 @@
-namespace Digest.Core.Subscriptions;
+namespace Digest.Core.Configuration;
 
 /// <summary>Settings under <c>Digest:Email</c> (environment: <c>Digest__Email__Name</c>): the SMTP server digests are sent through.</summary>
 public sealed class EmailOptions

@@ -1,4 +1,4 @@
-namespace Digest.Core.Semantic;
+namespace Digest.Core.Configuration;
 
 /// <summary>The sentence-embedding models that ship inside a package (the ONNX file is embedded in its assembly; nothing is downloaded).</summary>
 public enum EmbeddingModel

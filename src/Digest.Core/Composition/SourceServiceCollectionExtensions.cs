@@ -1,10 +1,11 @@
 using Digest.Core.Configuration;
+using Digest.Core.Sources;
 using Digest.Core.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Digest.Core.Sources;
+namespace Digest.Core.Composition;
 
 public static class SourceServiceCollectionExtensions
 {

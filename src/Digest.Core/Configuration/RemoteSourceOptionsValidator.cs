@@ -1,4 +1,4 @@
-namespace Digest.Core.Sources;
+namespace Digest.Core.Configuration;
 
 /// <summary>Checks <c>Digest:Sources</c> and <c>Digest:Fetch</c>; every message names the setting as written in configuration and in the environment.</summary>
 public static class RemoteSourceOptionsValidator

@@ -1,4 +1,4 @@
-namespace Digest.Core.Sources;
+namespace Digest.Core.Configuration;
 
 /// <summary>One entry of <c>Digest:Sources</c> (environment: <c>Digest__Sources__0__Name</c>, ...).</summary>
 public sealed class RemoteSourceOptions

@@ -1,4 +1,4 @@
-namespace Digest.Core.Semantic;
+namespace Digest.Core.Configuration;
 
 /// <summary>Checks <see cref="SemanticOptions"/> at start-up; each message names the setting as written in configuration and in the environment.</summary>
 public static class SemanticOptionsValidator

@@ -1,4 +1,4 @@
-namespace Digest.Core.Semantic;
+namespace Digest.Core.Configuration;
 
 /// <summary>
 /// Semantic (dense) search settings (<c>Digest:Semantic</c>): a sentence-embedding model run in-process on the CPU,

@@ -1,4 +1,4 @@
-namespace Digest.Core.Ingestion;
+namespace Digest.Core.Configuration;
 
 /// <summary>Size limits applied to every source; a record over a limit is rejected with the limit in the reason.</summary>
 public sealed class IngestLimits

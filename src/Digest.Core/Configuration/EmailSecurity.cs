@@ -1,4 +1,4 @@
-namespace Digest.Core.Subscriptions;
+namespace Digest.Core.Configuration;
 
 /// <summary>How the SMTP connection is protected (<c>Digest:Email:Security</c>).</summary>
 public enum EmailSecurity

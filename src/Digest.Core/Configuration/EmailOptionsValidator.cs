@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace Digest.Core.Subscriptions;
+namespace Digest.Core.Configuration;
 
 /// <summary>Checks <c>Digest:Email</c>; every message names the setting as written in configuration and in the environment.</summary>
 public static class EmailOptionsValidator

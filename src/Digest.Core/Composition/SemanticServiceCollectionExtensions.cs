@@ -1,8 +1,9 @@
 using Digest.Core.Configuration;
+using Digest.Core.Semantic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Digest.Core.Semantic;
+namespace Digest.Core.Composition;
 
 public static class SemanticServiceCollectionExtensions
 {

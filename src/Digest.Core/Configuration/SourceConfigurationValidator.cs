@@ -1,8 +1,7 @@
-using Digest.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Digest.Core.Sources;
+namespace Digest.Core.Configuration;
 
 /// <summary>
 /// Catches <c>Digest:Sources</c> entries the configuration binder could not read. The binder silently drops a list

@@ -1,4 +1,4 @@
-namespace Digest.Core.Sources;
+namespace Digest.Core.Configuration;
 
 /// <summary>How remote sources are fetched (<c>Digest:Fetch</c>): politeness and robustness limits shared by every source.</summary>
 public sealed class FetchOptions

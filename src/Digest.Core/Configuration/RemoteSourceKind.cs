@@ -1,4 +1,4 @@
-namespace Digest.Core.Sources;
+namespace Digest.Core.Configuration;
 
 /// <summary>The remote APIs Digest can fetch papers from on a schedule.</summary>
 public enum RemoteSourceKind

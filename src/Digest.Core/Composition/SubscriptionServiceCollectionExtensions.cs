@@ -1,8 +1,9 @@
 using Digest.Core.Configuration;
+using Digest.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Digest.Core.Subscriptions;
+namespace Digest.Core.Composition;
 
 public static class SubscriptionServiceCollectionExtensions
 {

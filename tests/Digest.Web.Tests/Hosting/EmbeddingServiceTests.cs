@@ -36,7 +36,7 @@ public class EmbeddingServiceTests
         }
 
         Assert.Equal("complete", status.GetProperty("state").GetString());
-        Assert.Equal("ArcticXs", status.GetProperty("model").GetString());
+        Assert.Equal("MiniLM", status.GetProperty("model").GetString());
         Assert.Equal(report.Added, status.GetProperty("embedded").GetInt32());
         Assert.Equal(report.Added, status.GetProperty("papers").GetInt32());
         Assert.True(status.GetProperty("papersPerSecond").GetDouble() > 0);

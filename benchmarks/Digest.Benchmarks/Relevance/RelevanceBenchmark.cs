@@ -1,6 +1,8 @@
 using Digest.Core.Indexing;
 using Digest.Core.Search;
 using Digest.Core.Search.Ranking;
+using Digest.Core.Configuration;
+using Digest.Core.Semantic;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Digest.Benchmarks.Relevance;
@@ -17,7 +19,7 @@ public static class RelevanceBenchmark
 
     public static int Run(string[] args)
     {
-        var directory = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? Path.GetDirectoryName(SharedData.Find(Path.Combine("scifact", "corpus.jsonl")))!;
+        var directory = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? SciFact.SharedDirectory();
         var sweep = args.Contains("--sweep");
         Console.WriteLine($"# Digest relevance benchmark: {Command} {string.Join(' ', args)}");
         Console.WriteLine($"# SciFact from {directory}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
@@ -45,6 +47,9 @@ public static class RelevanceBenchmark
                 if (args.Contains("--rm3")) FeedbackExperiment(service, index, data);
                 if (args.Contains("--explain")) Explain(service, data, data.Train);
             }
+            var chars = args.SkipWhile(a => a != "--chars").Skip(1).Select(int.Parse).FirstOrDefault(new SemanticOptions().MaxAbstractChars);
+            var model = args.SkipWhile(a => a != "--model").Skip(1).Select(Enum.Parse<EmbeddingModel>).FirstOrDefault(new SemanticOptions().Model);
+            if (!args.Contains("--lexical")) Hybrid(indexPath, data, sweep, model, chars);
         }
         finally
         {
@@ -81,13 +86,51 @@ public static class RelevanceBenchmark
     }
 
     /// <summary>
+    /// Hybrid search: the abstracts embedded as the app embeds them (cached under /tmp after the first run), the query
+    /// embedded per search, and the same SearchService with semantic neighbours. With --sweep, the fusion grid on train.
+    /// </summary>
+    private static void Hybrid(string indexPath, SciFact data, bool sweep, EmbeddingModel model, int maxAbstractChars)
+    {
+        var options = new SemanticOptions { Enabled = true, Threads = Environment.ProcessorCount, Model = model, MaxAbstractChars = maxAbstractChars };
+        using var encoder = new TextEncoder(options);
+        var texts = data.Papers.Select(p => EmbeddingText.For(p.Title, p.Abstract, options.MaxAbstractChars)).ToList();
+        var vectors = CorpusVectorCache.Load(CorpusVectorCache.DefaultDirectory, $"scifact-{options.Model}-{options.MaxAbstractChars}", encoder, texts, options.BatchSize);
+        using var semanticIndex = new SemanticIndex();
+        for (var i = 0; i < vectors.Length; i++) semanticIndex.Upsert(data.Papers[i].Id, vectors[i]);
+        using var embedder = new QueryEmbedder(encoder, options);
+        var neighbours = new SemanticNeighbourSearch(embedder, semanticIndex);
+        Console.WriteLine($"# hybrid: {options.Model}, title + {options.MaxAbstractChars} characters of abstract, {semanticIndex.Count} vectors");
+        Console.WriteLine(RelevanceRun.Header);
+
+        if (sweep)
+        {
+            var baseline = RankingSettings.Default;
+            var variants = new List<(string Label, RankingSettings Settings)>();
+            foreach (var weight in new[] { 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f }) variants.Add(($"lexical weight={weight}", baseline with { LexicalWeight = weight }));
+            foreach (var count in new[] { 20, 50, 100, 200 }) variants.Add(($"neighbours={count}", baseline with { SemanticNeighbours = count }));
+            foreach (var (label, settings) in variants)
+            {
+                using var swept = new PaperIndex(indexPath, NullLogger<PaperIndex>.Instance, settings);
+                Console.WriteLine(Lexical(new SearchService(swept, NullLogger<SearchService>.Instance, new SearchLimits(), neighbours), "sweep hybrid " + label, data, data.Train));
+            }
+        }
+
+        using var index = new PaperIndex(indexPath, NullLogger<PaperIndex>.Instance);
+        var service = new SearchService(index, NullLogger<SearchService>.Instance, new SearchLimits(), neighbours);
+        Lexical(service, "warm-up", data, data.Train);
+        Console.WriteLine(Lexical(service, "hybrid, train", data, data.Train));
+        Console.WriteLine(Lexical(service, "hybrid, test", data, data.Test));
+        KnownItems(service, data);
+    }
+
+    /// <summary>
     /// Known-item search: every abstract's title typed as the query (relaxation must not bury the paper it names).
     /// Prints the share found first and in the top 3.
     /// </summary>
     private static void KnownItems(SearchService service, SciFact data)
     {
         var (first, top3, titled) = (0, 0, 0);
-        foreach (var paper in data.Papers.Where(p => p.Title != "(untitled)"))
+        foreach (var paper in data.Papers.Where(p => p.Title.Length > 0))
         {
             titled++;
             var ids = service.Search(new SearchRequest { Query = paper.Title, PageSize = 3, IncludeSnippets = false }).Results.Select(r => r.Id).ToList();

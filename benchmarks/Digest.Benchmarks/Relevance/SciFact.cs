@@ -29,6 +29,9 @@ public sealed class SciFact
     /// <summary>The Digest paper id of a corpus document (ids must not look like arXiv ids, so they are prefixed).</summary>
     public static string PaperIdOf(string corpusId) => "scifact-" + corpusId;
 
+    /// <summary>The SciFact folder of the shared data beside the repository.</summary>
+    public static string SharedDirectory() => Path.GetDirectoryName(SharedData.Find(Path.Combine("scifact", "corpus.jsonl")))!;
+
     public static SciFact Load(string directory)
     {
         var papers = new List<Paper>();
@@ -42,7 +45,7 @@ public sealed class SciFact
             {
                 Id = PaperIdOf(root.GetProperty("_id").GetString()!),
                 // A few SciFact titles are empty; the paper is still searchable by its abstract.
-                Title = title.Length == 0 ? "(untitled)" : title,
+                Title = title,
                 Abstract = root.GetProperty("text").GetString() ?? "",
                 Published = day,
             });

@@ -50,6 +50,7 @@ public static class DigestCoreServiceCollectionExtensions
             sp.GetRequiredService<ILogger<SearchService>>(),
             sp.GetRequiredService<IOptions<DigestOptions>>().Value.Search));
         services.AddSingleton<DigestInitializer>();
+        services.AddDigestSemantic();
         services.AddDigestSources();
         services.AddDigestSubscriptions();
         return services;

@@ -31,6 +31,9 @@ public sealed class DigestOptions
     /// <summary>What one search may cost, and how many searches run at once (<c>Digest:Search</c>).</summary>
     public SearchLimits Search { get; set; } = new();
 
+    /// <summary>Semantic search: the embedding model, its threads and what of each paper it reads (<c>Digest:Semantic</c>).</summary>
+    public SemanticOptions Semantic { get; set; } = new();
+
     /// <summary>Size limits for everything ingested.</summary>
     public IngestLimits Limits { get; set; } = new();
 

@@ -43,6 +43,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         if (limits.MaxListItems < 1) failures.Add("Digest:Limits:MaxListItems must be at least 1.");
         ValidatePublicBaseUrl(options, failures);
         SearchLimitsValidator.Validate(options.Search, failures);
+        SemanticOptionsValidator.Validate(options.Semantic, failures);
         RemoteSourceOptionsValidator.Validate(options.Sources, options.Fetch, failures);
         EmailOptionsValidator.Validate(options.Email, options.PublicBaseUrl, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,5 +1,6 @@
 using Digest.Core.Configuration;
 using Digest.Core.Indexing;
+using Digest.Core.Semantic;
 using Digest.Core.Sources;
 using Digest.Core.Storage;
 using Digest.Core.Subscriptions;
@@ -12,7 +13,7 @@ public sealed class StatsCommand : ICliCommand
 {
     public string Verb => "stats";
 
-    public string Usage => "stats   (papers, index, recent ingest runs)";
+    public string Usage => "stats   (papers, index, semantic embeddings, recent ingest runs)";
 
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string>();
 
@@ -29,6 +30,7 @@ public sealed class StatsCommand : ICliCommand
         var (documents, indexSeq) = services.GetRequiredService<IIndexOwnership>().ReadCommitted();
         var inStep = indexSeq >= stats.ChangeSeq ? "in step with the store" : $"behind the store ({stats.ChangeSeq - indexSeq} changes to index)";
         await output.WriteLineAsync($"Index: {documents:N0} documents, {DirectorySize(options.IndexPath)}, change {indexSeq}, {inStep}");
+        await output.WriteLineAsync(await SemanticLineAsync(services, options, cancellationToken));
         foreach (var run in stats.RecentRuns)
         {
             await output.WriteLineAsync($"Ingest {run.FinishedAt} ({run.Origin}): {run.Seen:N0} seen, {run.Added:N0} added, {run.Updated:N0} updated, {run.Rejected:N0} rejected");
@@ -40,6 +42,14 @@ public sealed class StatsCommand : ICliCommand
         }
         await output.WriteLineAsync(await EmailLineAsync(services, options, cancellationToken));
         return 0;
+    }
+
+    /// <summary>From the store: the embedding app may be another process; its rate is read from the rows' times.</summary>
+    private static async Task<string> SemanticLineAsync(IServiceProvider services, DigestOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.Semantic.Enabled) return "Semantic search: off (Digest:Semantic:Enabled)";
+        var progress = await services.GetRequiredService<EmbeddingStore>().GetProgressAsync(options.Semantic.Model.ToString(), cancellationToken);
+        return $"Semantic search: {progress.Describe()}";
     }
 
     private static async Task<string> EmailLineAsync(IServiceProvider services, DigestOptions options, CancellationToken cancellationToken)

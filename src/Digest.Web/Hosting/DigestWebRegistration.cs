@@ -21,6 +21,7 @@ public static class DigestWebRegistration
         builder.Services.AddHostedService<DigestStartupService>();
         builder.Services.AddSingleton<UploadSpool>().AddHostedService<UploadSpoolCleanup>();
         builder.Services.AddHostedService<IndexSyncService>();
+        builder.Services.AddHostedService<EmbeddingService>();
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<RemoteSourceService>();
         builder.Services.AddDigestEmail();

@@ -38,11 +38,21 @@ public sealed class DigestAppFactory : WebApplicationFactory<Program>
             ["Digest:IndexSyncInterval"] = "00:00:00.200",
             // Tests send hundreds of searches back to back from one address; the budget has tests of its own.
             ["Digest:Search:ClientSearchTimePerSecond"] = "00:00:00",
+            // Hundreds of tests start a host: loading the 90 MB model and embedding in each would cost minutes.
+            // Tests of semantic search pass Digest:Semantic:Enabled=true (see WithSemanticSearch).
+            ["Digest:Semantic:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Settings that turn semantic search on (off by default in tests), merged with <paramref name="settings"/>.</summary>
+    public static Dictionary<string, string?> WithSemanticSearch(IDictionary<string, string?>? settings = null)
+    {
+        var merged = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Digest:Semantic:Enabled"] = "true" };
+        return merged;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -40,6 +40,8 @@ public sealed class DigestProcess : IDisposable
         start.Environment["Digest__SeedSampleDigest"] = "false";
         // Drills search back to back from one address to load the app; they test ingest, not the per-client budget.
         start.Environment["Digest__Search__ClientSearchTimePerSecond"] = "00:00:00";
+        // Drills start many processes; the model would add seconds and a core to each. A drill of semantic search sets it true.
+        start.Environment["Digest__Semantic__Enabled"] = "false";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         return new DigestProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }

@@ -118,5 +118,21 @@ public static class Schema
             ) STRICT, WITHOUT ROWID;
             CREATE INDEX subscription_papers_send ON subscription_papers (send_id);
             """),
+        new(4, "paper embeddings for semantic search", """
+            -- One vector per paper (int8 values and their scale), deleted with the paper (a merge deletes the old id's row).
+            -- fingerprint: a hash of the text embedded and the model; paper_seq: the paper's change_seq it was checked at, so a
+            -- paper changed in anything but its title and abstract is re-stamped, not re-embedded. An empty vector: the model failed.
+            CREATE TABLE paper_embeddings (
+                paper_id    TEXT PRIMARY KEY REFERENCES papers (id) ON DELETE CASCADE,
+                model       TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                paper_seq   INTEGER NOT NULL,
+                scale       REAL NOT NULL,
+                vector      BLOB NOT NULL,
+                embedded_at TEXT NOT NULL
+            ) STRICT;
+            -- Newest papers are embedded first: the embedder walks this index instead of sorting every paper per batch.
+            CREATE INDEX papers_published ON papers (published, id);
+            """),
     ];
 }

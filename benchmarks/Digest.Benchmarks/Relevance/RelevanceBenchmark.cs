@@ -105,9 +105,21 @@ public static class RelevanceBenchmark
         if (sweep)
         {
             var baseline = RankingSettings.Default;
+            Console.WriteLine("# hybrid sweep (train only)");
             var variants = new List<(string Label, RankingSettings Settings)>();
             foreach (var weight in new[] { 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f }) variants.Add(($"lexical weight={weight}", baseline with { LexicalWeight = weight }));
             foreach (var count in new[] { 20, 50, 100, 200 }) variants.Add(($"neighbours={count}", baseline with { SemanticNeighbours = count }));
+            // The best of each factor above, together.
+            foreach (var weight in new[] { 0.5f, 0.6f })
+            {
+                foreach (var count in new[] { 100, 200 })
+                {
+                    foreach (var fewest in new[] { 1, 2 })
+                    {
+                        variants.Add(($"weight={weight} neighbours={count} fewest={fewest}", baseline with { LexicalWeight = weight, SemanticNeighbours = count, FewestWords = fewest }));
+                    }
+                }
+            }
             foreach (var (label, settings) in variants)
             {
                 using var swept = new PaperIndex(indexPath, NullLogger<PaperIndex>.Instance, settings);

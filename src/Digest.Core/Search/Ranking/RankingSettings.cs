@@ -38,7 +38,7 @@ public sealed record RankingSettings
     public double MinimumMatch { get; init; } = 0.1;
 
     /// <summary>The fewest words a paper must contain for a longer query (before falling back to any one word).</summary>
-    public int FewestWords { get; init; } = 2;
+    public int FewestWords { get; init; } = 1;
 
     /// <summary>Weight of adjacent query words found near each other (0 turns proximity scoring off).</summary>
     public float ProximityBoost { get; init; } = 0.25f;
@@ -54,8 +54,8 @@ public sealed record RankingSettings
         words <= AllWordsUpTo ? words : Math.Min(words, Math.Max(FewestWords, (int)Math.Ceiling(words * MinimumMatch - 1e-9)));
 
     /// <summary>How many of a natural-language query's nearest papers in meaning join its matches (hybrid search).</summary>
-    public int SemanticNeighbours { get; init; } = 100;
+    public int SemanticNeighbours { get; init; } = 200;
 
     /// <summary>The lexical share of a hybrid score (the rest is semantic similarity); 1 would rank by words alone.</summary>
-    public float LexicalWeight { get; init; } = 0.5f;
+    public float LexicalWeight { get; init; } = 0.6f;
 }

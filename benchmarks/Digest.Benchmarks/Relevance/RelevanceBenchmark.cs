@@ -133,6 +133,27 @@ public static class RelevanceBenchmark
         Console.WriteLine(Lexical(service, "hybrid, train", data, data.Train));
         Console.WriteLine(Lexical(service, "hybrid, test", data, data.Test));
         KnownItems(service, data);
+        RelatedPapers(new SearchService(index, NullLogger<SearchService>.Instance), "related papers, MoreLikeThis", data);
+        RelatedPapers(service, "related papers, embeddings", data);
+    }
+
+    /// <summary>
+    /// Related papers judged by SciFact's experts: two abstracts that are evidence for the same train claim are about the
+    /// same thing, so each should list the other among its 5 related papers. Prints the share that does.
+    /// </summary>
+    private static void RelatedPapers(SearchService service, string label, SciFact data)
+    {
+        var (pairs, found) = (0, 0);
+        foreach (var relevant in data.Train.Relevant.Values.Where(r => r.Count >= 2))
+        {
+            foreach (var paper in relevant.Keys)
+            {
+                var related = service.RelatedPapers(paper, 5).Select(r => r.Id).ToHashSet();
+                pairs++;
+                if (relevant.Keys.Any(other => other != paper && related.Contains(other))) found++;
+            }
+        }
+        Console.WriteLine($"  {label}: {found} of {pairs} abstracts ({100.0 * found / pairs:F1}%) list another abstract of the same claim among their 5 related papers");
     }
 
     /// <summary>

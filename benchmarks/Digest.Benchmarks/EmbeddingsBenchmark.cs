@@ -1,3 +1,4 @@
+using Digest.Benchmarks.Relevance;
 using Digest.Core.Configuration;
 using System.Diagnostics;
 using System.Globalization;
@@ -22,8 +23,8 @@ public static class EmbeddingsBenchmark
         var options = Options.Parse(args);
         Console.WriteLine($"# Digest embeddings benchmark: {Command} {string.Join(' ', args)}");
         Console.WriteLine($"# model={options.Model} chars={options.MaxAbstractChars} batch={options.BatchSize} threads={string.Join(',', options.Threads)} cores={Environment.ProcessorCount} avx2={System.Runtime.Intrinsics.X86.Avx2.IsSupported}");
-        var data = SciFactData.Load();
-        var texts = data.Corpus.Select(d => EmbeddingText.For(d.Title, d.Text, options.MaxAbstractChars)).ToList();
+        var data = SciFact.Load(SciFact.SharedDirectory());
+        var texts = data.Papers.Select(p => EmbeddingText.For(p.Title, p.Abstract, options.MaxAbstractChars)).ToList();
         Console.WriteLine($"# SciFact: {texts.Count} abstracts, mean embedded text {texts.Average(t => t.Length):F0} characters");
 
         if (options.Parts.Contains("throughput")) foreach (var threads in options.Threads) Throughput(options, texts, threads);
@@ -32,7 +33,7 @@ public static class EmbeddingsBenchmark
         // The default of one thread: ONNX Runtime then runs on the calling thread, whose CPU time is what a query costs.
         using var encoder = new TextEncoder(Settings(options, new SemanticOptions().Threads));
         var corpus = CorpusVectors(options, encoder, texts);
-        var queryIds = data.Train.Keys.Concat(data.Test.Keys).Distinct().ToList();
+        var queryIds = data.Train.Relevant.Keys.Concat(data.Test.Relevant.Keys).Distinct().ToList();
         // One at a time, as searches embed them.
         var queries = new Dictionary<string, float[]>();
         var (wall, cpu) = (new double[queryIds.Count], new double[queryIds.Count]);
@@ -46,10 +47,10 @@ public static class EmbeddingsBenchmark
         Console.WriteLine($"query embedding ({queryIds.Count} SciFact claims, one at a time): {Percentiles(wall)} wall; {Percentiles(cpu)} CPU of the calling thread");
 
         // Test only for the chosen setting: choices are made on train (--splits train while comparing).
-        if (options.Parts.Contains("quality") && options.Splits.Contains("train")) Quality(data, corpus, queries, "train", data.Train);
-        if (options.Parts.Contains("quality") && options.Splits.Contains("test")) Quality(data, corpus, queries, "test", data.Test);
+        if (options.Parts.Contains("quality") && options.Splits.Contains("train")) Quality(data, corpus, queries, "train", data.Train.Relevant);
+        if (options.Parts.Contains("quality") && options.Splits.Contains("test")) Quality(data, corpus, queries, "test", data.Test.Relevant);
 
-        var testQueries = data.Test.Keys.Select(id => queries[id]).Take(options.Queries).ToList();
+        var testQueries = data.Test.Relevant.Keys.Select(id => queries[id]).Take(options.Queries).ToList();
         if (!options.Parts.Contains("search")) return 0;
         foreach (var size in options.Vectors) VectorSearch(corpus, testQueries, size, size == options.Vectors.Min() ? encoder : null, texts);
         return 0;
@@ -79,52 +80,25 @@ public static class EmbeddingsBenchmark
             $"throughput {threads} thread(s): {sample.Count / wall,6:F1} papers/s, {cpuMs / sample.Count,5:F0} ms CPU per paper ({sample.Count} papers, batches of {options.BatchSize}, load {LoadAverage()})"));
     }
 
-    private static float[][] CorpusVectors(Options options, TextEncoder encoder, List<string> texts)
-    {
-        var cache = Path.Combine(options.CacheDirectory, $"scifact-{options.Model}-{options.MaxAbstractChars}.bin");
-        if (File.Exists(cache))
-        {
-            using var reader = new BinaryReader(File.OpenRead(cache));
-            var (count, dimensions) = (reader.ReadInt32(), reader.ReadInt32());
-            if (count == texts.Count)
-            {
-                var cached = new float[count][];
-                for (var i = 0; i < count; i++)
-                {
-                    cached[i] = new float[dimensions];
-                    for (var j = 0; j < dimensions; j++) cached[i][j] = reader.ReadSingle();
-                }
-                Console.WriteLine($"corpus vectors: read from {cache}");
-                return cached;
-            }
-        }
-        var clock = Stopwatch.StartNew();
-        var vectors = texts.Chunk(options.BatchSize).SelectMany(batch => encoder.Encode(batch)).ToArray();
-        Console.WriteLine($"corpus vectors: {vectors.Length} in {clock.Elapsed.TotalSeconds:F0} s ({vectors.Length / clock.Elapsed.TotalSeconds:F1} papers/s); cached in {cache}");
-        Directory.CreateDirectory(options.CacheDirectory);
-        using var writer = new BinaryWriter(File.Create(cache));
-        writer.Write(vectors.Length);
-        writer.Write(vectors[0].Length);
-        foreach (var vector in vectors) foreach (var x in vector) writer.Write(x);
-        return vectors;
-    }
+    private static float[][] CorpusVectors(Options options, TextEncoder encoder, List<string> texts) =>
+        CorpusVectorCache.Load(options.CacheDirectory, $"scifact-{options.Model}-{options.MaxAbstractChars}", encoder, texts, options.BatchSize);
 
     /// <summary>Dense retrieval alone: exact float cosine over the corpus, and the int8 index as the app searches it.</summary>
-    private static void Quality(SciFactData data, float[][] corpus, Dictionary<string, float[]> queries, string split, IReadOnlyDictionary<string, HashSet<string>> judgments)
+    private static void Quality(SciFact data, float[][] corpus, Dictionary<string, float[]> queries, string split, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> judgments)
     {
         using var index = new SemanticIndex();
-        for (var i = 0; i < corpus.Length; i++) index.Upsert(data.Corpus[i].Id, corpus[i]);
+        for (var i = 0; i < corpus.Length; i++) index.Upsert(data.Papers[i].Id, corpus[i]);
         double exactNdcg = 0, exactRecall = 0, int8Ndcg = 0, int8Recall = 0;
         foreach (var (queryId, relevant) in judgments)
         {
             var query = queries[queryId];
-            var exact = Enumerable.Range(0, corpus.Length).Select(i => (Id: data.Corpus[i].Id, Score: Dot(corpus[i], query)))
+            var exact = Enumerable.Range(0, corpus.Length).Select(i => (Id: data.Papers[i].Id, Score: Dot(corpus[i], query)))
                 .OrderByDescending(d => d.Score).Take(100).Select(d => d.Id).ToList();
             var int8 = index.Nearest(query, 100).Select(m => m.PaperId).ToList();
-            exactNdcg += RetrievalMetrics.NdcgAt10(exact, relevant);
-            exactRecall += RetrievalMetrics.RecallAt100(exact, relevant);
-            int8Ndcg += RetrievalMetrics.NdcgAt10(int8, relevant);
-            int8Recall += RetrievalMetrics.RecallAt100(int8, relevant);
+            exactNdcg += RankingMetrics.NdcgAt10(exact, relevant);
+            exactRecall += RankingMetrics.RecallAt100(exact, relevant);
+            int8Ndcg += RankingMetrics.NdcgAt10(int8, relevant);
+            int8Recall += RankingMetrics.RecallAt100(int8, relevant);
         }
         var n = judgments.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

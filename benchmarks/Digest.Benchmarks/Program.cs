@@ -1,4 +1,5 @@
 using Digest.Benchmarks;
+using Digest.Benchmarks.Relevance;
 
 // Benchmarks print their figures; they are not tests and never run in CI. One verb per benchmark, each in its own files.
 return args switch
@@ -9,12 +10,13 @@ return args switch
     ["flood", .. var options] => await FloodBenchmark.RunAsync(options),
     ["feeds", .. var options] => FeedBenchmark.Run(options),
     ["embeddings", .. var options] => EmbeddingsBenchmark.Run(options),
+    ["relevance", .. var options] => RelevanceBenchmark.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search|uploads|flood|feeds|embeddings> [options]");
+    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search|uploads|flood|feeds|embeddings|relevance> [options]");
     Console.WriteLine("  ingest [PATH-TO-papers-dev.jsonl]");
     Console.WriteLine("  search [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR]");
     Console.WriteLine("  uploads [--parts 1000] [--papers 20000] [--seconds 5]");
@@ -23,5 +25,6 @@ static int Usage()
     Console.WriteLine("  feeds  [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR]   (feed 200/304 and suggestions)");
     Console.WriteLine("  embeddings [--model ArcticXs|MiniLM] [--chars 1200] [--batch 8] [--threads 1,2] [--sample 160] [--vectors 100000,1000000] [--queries 300] [--splits train,test] [--parts throughput,quality,search] [--cache DIR]");
     Console.WriteLine("    (throughput, dense-only nDCG@10 on SciFact train and test, vector search latency and recall at 100k and 1M)");
+    Console.WriteLine("  relevance [--data PATH-TO-scifact] [--sweep] [--rm3] [--lexical] [--model MiniLM|ArcticXs] [--chars 1200]   (nDCG@10, MRR@10, recall@100 on SciFact train and test, lexical and hybrid)");
     return 2;
 }

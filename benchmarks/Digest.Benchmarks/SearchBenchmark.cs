@@ -27,7 +27,8 @@ public static class SearchBenchmark
             using var index = new PaperIndex(indexPath, NullLogger<PaperIndex>.Instance);
             // No checkpoint: new, or of an older index schema (its documents lack fields queries use).
             if (index.ChangeSeq == 0 || index.DocumentCount != options.Papers) BuildIndex(index, options);
-            var service = new SearchService(index, NullLogger<SearchService>.Instance);
+            using var semantic = options.Semantic ? SemanticStandIn.Create(index) : null;
+            var service = new SearchService(index, NullLogger<SearchService>.Instance, new SearchLimits(), semantic?.Neighbours);
             var workload = SearchWorkload.Build();
             Console.WriteLine($"# queries per round={workload.Count}");
 
@@ -134,11 +135,12 @@ public static class SearchBenchmark
         Console.WriteLine($"sample: \"transfromer\": {misspelled.TotalHits} hits, suggestions: {string.Join("; ", misspelled.Suggestions.Select(s => $"{s.Text} ({s.Count})"))}");
     }
 
-    internal sealed record Options(int Papers, string DataPath, int Rounds, string? IndexPath)
+    internal sealed record Options(int Papers, string DataPath, int Rounds, string? IndexPath, bool Semantic = false)
     {
         public static Options Parse(string[] args)
         {
-            var options = new Options(100_000, "/work/shared/data/papers-dev.jsonl", 3, null);
+            var options = new Options(100_000, "/work/shared/data/papers-dev.jsonl", 3, null, args.Contains("--semantic"));
+            args = [.. args.Where(a => a != "--semantic")];
             for (var i = 0; i + 1 < args.Length; i += 2)
             {
                 options = args[i] switch

@@ -32,6 +32,19 @@ public static class SearchWorkload
         "transform*", "\"language model\" reasoning -survey",
     ];
 
+    /// <summary>What readers type when they ask rather than search: relaxed, and hybrid when papers are embedded.</summary>
+    private static readonly string[] Questions =
+    [
+        "how can large language models be fine-tuned with little GPU memory",
+        "which methods detect anomalies in multivariate sensor time series",
+        "is there a benchmark for agents that use web browsers to complete tasks",
+        "what are efficient alternatives to attention for very long sequences",
+        "can diffusion models generate realistic videos from a text description",
+        "why do reinforcement learning policies fail to transfer from simulation to real robots",
+        "methods for protecting the privacy of patient data when training medical imaging models",
+        "how to estimate the uncertainty of neural network predictions without ensembles",
+    ];
+
     private static readonly string[] Misspelled = ["transfromer", "difusion models", "reinforcment learning", "segmantation", "langauge"];
 
     /// <summary>Every query alone, with a topic filter, and with category + year + code filters; then browsing pages and filters.</summary>
@@ -42,6 +55,7 @@ public static class SearchWorkload
             .Concat(Phrases.Select(q => ("phrase", q)))
             .Concat(Syntax.Select(q => ("syntax", q)))
             .Concat(Misspelled.Select(q => ("misspelled", q)))
+            .Concat(Questions.Select(q => ("question", q)))
             .ToList();
         var requests = new List<(string, SearchRequest)>();
         foreach (var (kind, query) in queries)

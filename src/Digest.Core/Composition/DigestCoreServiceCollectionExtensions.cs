@@ -3,6 +3,7 @@ using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
 using Digest.Core.Startup;
 using Digest.Core.Search;
+using Digest.Core.Search.Ranking;
 using Digest.Core.Storage;
 using Digest.Core.Topics;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,7 +49,8 @@ public static class DigestCoreServiceCollectionExtensions
         services.AddSingleton(sp => new SearchService(
             sp.GetRequiredService<PaperIndex>(),
             sp.GetRequiredService<ILogger<SearchService>>(),
-            sp.GetRequiredService<IOptions<DigestOptions>>().Value.Search));
+            sp.GetRequiredService<IOptions<DigestOptions>>().Value.Search,
+            sp.GetRequiredService<ISemanticNeighbours>()));
         services.AddSingleton<DigestInitializer>();
         services.AddDigestSemantic();
         services.AddDigestSources();

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Digest.Core.Papers;
+using Digest.Core.Search.Ranking;
 using Digest.Core.Storage;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -39,12 +41,13 @@ public sealed class PaperIndex : IDisposable
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
+    private readonly Similarity _similarity;
     private readonly IndexOwnerLock _ownerLock;
     private readonly ILogger<PaperIndex> _logger;
     private readonly System.Threading.Lock _recovery = new();
     private volatile IndexGeneration _current;
-    // Makes each reader's searcher (see UseSearcherFactory); null for plain searchers.
-    private volatile SearcherFactory? _searcherFactory;
+    // Makes each reader's searcher (see UseSearcherFactory); until one is given, plain searchers with the index's similarity.
+    private volatile SearcherFactory _searcherFactory;
     // A refresh and a change of searcher factory do not overlap: the refresh must reach the searchers in use.
     private readonly System.Threading.Lock _searchersChange = new();
     // The writer could not be reopened after a failed write: searches use the last searchers until a write reopens it.
@@ -54,11 +57,17 @@ public sealed class PaperIndex : IDisposable
     private long _committedSeq;
 
     /// <summary>Opens (or creates) the index at <paramref name="indexPath"/>.</summary>
+    /// <param name="indexPath">The index folder.</param>
+    /// <param name="logger">Recoveries and rebuilds are logged here.</param>
+    /// <param name="ranking">How the index is scored and queries relax; <see cref="RankingSettings.Default"/> when null.</param>
     /// <exception cref="IndexLockedException">another process holds the index.</exception>
-    public PaperIndex(string indexPath, ILogger<PaperIndex> logger)
+    public PaperIndex(string indexPath, ILogger<PaperIndex> logger, RankingSettings? ranking = null)
     {
         IndexPath = indexPath;
         _logger = logger;
+        Ranking = ranking ?? RankingSettings.Default;
+        _similarity = PaperSimilarity.Create(Ranking);
+        _searcherFactory = new PaperSearcherFactory(_similarity);
         System.IO.Directory.CreateDirectory(indexPath);
         _ownerLock = IndexOwnerLock.Acquire(indexPath);
         // Not FSDirectory.Open (MMapDirectory on Linux) nor NIOFSDirectory: see MappedFileDirectory for why.
@@ -92,6 +101,12 @@ public sealed class PaperIndex : IDisposable
     }
 
     public string IndexPath { get; }
+
+    /// <summary>How this index is scored (its similarity) and how queries on it relax.</summary>
+    public RankingSettings Ranking { get; }
+
+    /// <summary>The similarity documents are written and scored with (BM25 of <see cref="Ranking"/>): every searcher must use it.</summary>
+    public Similarity Similarity => _similarity;
 
     /// <summary>True when the index was missing or unreadable and was created empty.</summary>
     public bool WasRecreated { get; }
@@ -350,6 +365,7 @@ public sealed class PaperIndex : IDisposable
             OpenMode = mode,
             RAMBufferSizeMB = 64,
             Codec = new PaperCodec(),
+            Similarity = _similarity,
         };
         var writer = new IndexWriter(_directory, config);
         try

@@ -25,6 +25,21 @@ public sealed record SearchResponse
     public bool SyntaxFallback { get; init; }
 
     /// <summary>
+    /// True when the results match only some of the query's words: a long query needs most of its words, and when no
+    /// paper has that many, any one; <see cref="Messages"/> says which. Papers with more of the words rank first.
+    /// </summary>
+    public bool PartialMatch { get; init; }
+
+    /// <summary>
+    /// True when papers close in meaning to the query (semantic neighbours) joined the matches: a natural-language query
+    /// with papers embedded. The match set is then the word matches plus those neighbours, narrowed by the filters.
+    /// </summary>
+    public bool SemanticMatch { get; init; }
+
+    /// <summary>Question words ("what", "which", "does") left out of the query, as typed.</summary>
+    public IReadOnlyList<string> IgnoredWords { get; init; } = [];
+
+    /// <summary>
     /// True when the search ran out of its time budget (<see cref="SearchLimits.TimeBudget"/>): the results and counts
     /// are those found until then, and <see cref="Messages"/> says so.
     /// </summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Digest.Core.Indexing;
 using Digest.Core.Search.Execution;
 using Digest.Core.Search.Limits;
+using Digest.Core.Search.Ranking;
 using Digest.Core.Search.Listings;
 using Digest.Core.Search.Snapshots;
 using Digest.Core.Search.Snippets;
@@ -43,16 +44,17 @@ public sealed class SearchService
     /// <param name="index">The paper index searched. Its searchers are made by this service from now on (each carries its reader's snapshot).</param>
     /// <param name="logger">Slow searches and rejected syntax are logged here.</param>
     /// <param name="limits">What one search may cost (validated at start by <see cref="SearchLimitsValidator"/>).</param>
-    public SearchService(PaperIndex index, ILogger<SearchService> logger, SearchLimits limits)
+    /// <param name="semantic">The papers nearest a query in meaning, for hybrid search; null searches by words alone.</param>
+    public SearchService(PaperIndex index, ILogger<SearchService> logger, SearchLimits limits, ISemanticNeighbours? semantic = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
         _index = index;
         _logger = logger;
         _limits = limits;
-        _search = new PaperSearch(index.Analyzer, limits, logger);
-        _related = new RelatedPapers(index.Analyzer);
-        _parser = new UserQueryParser(index.Analyzer, limits, logger);
-        index.UseSearcherFactory(new SearchSnapshotFactory(index.Analyzer, logger));
+        _search = new PaperSearch(index.Analyzer, limits, index.Ranking, semantic, logger);
+        _related = new RelatedPapers(index.Analyzer, semantic);
+        _parser = new UserQueryParser(index.Analyzer, limits, index.Ranking, logger);
+        index.UseSearcherFactory(new SearchSnapshotFactory(index.Analyzer, index.Similarity, logger));
     }
 
     /// <summary>Runs <paramref name="request"/> and returns one page of results with facet counts.</summary>
@@ -131,7 +133,7 @@ public sealed class SearchService
             deadline.Start();
             try
             {
-                var (parsed, _) = _parser.Parse(trimmed, snapshot, [], new QueryAllowance(_limits), deadline);
+                var (parsed, _, _) = _parser.Parse(trimmed, snapshot, [], new QueryAllowance(_limits), deadline);
                 return new SnippetBuilder(parsed, _index.Analyzer, searcher).WholeAbstract(text);
             }
             catch (Exception e) when (e is SearchBudgetExceededException or Lucene.Net.Search.BooleanQuery.TooManyClausesException)

@@ -1,3 +1,4 @@
+using Digest.Core.Search.Ranking;
 namespace Digest.Core.Semantic;
 
 /// <summary>
@@ -105,7 +106,7 @@ public sealed class SemanticIndex : IDisposable
     }
 
     /// <summary>The <paramref name="k"/> papers whose vectors are nearest to <paramref name="query"/> by cosine, best first.</summary>
-    public IReadOnlyList<SemanticMatch> Nearest(ReadOnlySpan<float> query, int k)
+    public IReadOnlyList<SemanticNeighbour> Nearest(ReadOnlySpan<float> query, int k)
     {
         if (query.Length != _dimensions) throw new ArgumentException($"Expected {_dimensions} dimensions, got {query.Length}.", nameof(query));
         if (k <= 0) return [];
@@ -119,14 +120,14 @@ public sealed class SemanticIndex : IDisposable
         try
         {
             var candidates = Scan(wide, (int)Math.Min(_slots.Count, (long)k + ExtraCandidates));
-            var matches = new List<SemanticMatch>(candidates.Count);
+            var matches = new List<SemanticNeighbour>(candidates.Count);
             foreach (var slot in candidates)
             {
                 var (chunk, offset) = (slot / ChunkSize, slot % ChunkSize);
                 var cosine = Int8Dot.Dot(unit, _vectors[chunk].AsSpan(offset * _dimensions, _dimensions)) * _scales[chunk][offset];
-                matches.Add(new SemanticMatch(_ids[chunk][offset]!, cosine));
+                matches.Add(new SemanticNeighbour(_ids[chunk][offset]!, cosine));
             }
-            matches.Sort((a, b) => b.Cosine != a.Cosine ? b.Cosine.CompareTo(a.Cosine) : string.CompareOrdinal(a.PaperId, b.PaperId));
+            matches.Sort((a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : string.CompareOrdinal(a.PaperId, b.PaperId));
             return matches.Count > k ? matches.GetRange(0, k) : matches;
         }
         finally { _lock.ExitReadLock(); }

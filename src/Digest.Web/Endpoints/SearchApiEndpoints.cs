@@ -48,7 +48,10 @@ public static class SearchApiEndpoints
             facets,
             [.. response.Suggestions.Select(s => new ApiSuggestion(
                 s.Kind == SearchSuggestionKind.Spelling ? "spelling" : "removeFilter", s.Text, s.Count, urls.For(s.Request)))],
-            response.Incomplete));
+            response.Incomplete,
+            response.PartialMatch,
+            response.IgnoredWords,
+            response.SemanticMatch));
     }
 
     private static async Task<IResult> GetPaperAsync(string? id, PaperStore store, SearchService search, CancellationToken cancellationToken)

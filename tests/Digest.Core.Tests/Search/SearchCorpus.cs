@@ -1,6 +1,7 @@
 using Digest.Core.Indexing;
 using Digest.Core.Papers;
 using Digest.Core.Search;
+using Digest.Core.Search.Ranking;
 using Digest.Core.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,13 +12,13 @@ public sealed class SearchCorpus : IDisposable
 {
     private readonly TempDataDirectory _data = new();
 
-    public SearchCorpus(IEnumerable<Paper>? papers = null, SearchLimits? limits = null)
+    public SearchCorpus(IEnumerable<Paper>? papers = null, SearchLimits? limits = null, ISemanticNeighbours? semantic = null)
     {
         Papers = [.. papers ?? Default()];
         Index = _data.OpenIndex();
         Index.Apply(Papers, [], 1);
         Index.Refresh();
-        Service = new SearchService(Index, NullLogger<SearchService>.Instance, limits ?? new SearchLimits());
+        Service = new SearchService(Index, NullLogger<SearchService>.Instance, limits ?? new SearchLimits(), semantic);
     }
 
     public IReadOnlyList<Paper> Papers { get; }

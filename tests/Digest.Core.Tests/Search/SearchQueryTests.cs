@@ -40,11 +40,23 @@ public class SearchQueryTests
     }
 
     [Fact]
-    public void Search_WithSeveralWords_RequiresAllOfThem()
+    public void Search_WithSeveralWords_RequiresAllOfThemWhenAPaperHasAll()
     {
         using var corpus = new SearchCorpus();
-        Assert.Equal(["2406.00004"], corpus.Ids("transformer protein"));
-        Assert.Empty(corpus.Ids("transformer robotic"));
+        var response = corpus.Search("transformer protein");
+        Assert.Equal(["2406.00004"], response.Results.Select(r => r.Id));
+        Assert.False(response.PartialMatch);
+    }
+
+    [Fact]
+    public void Search_WhenNoPaperHasAllWords_ShowsThoseWithSomeAndSaysSo()
+    {
+        using var corpus = new SearchCorpus();
+        var response = corpus.Search("transformer robotic");
+        // 2406.00004 and 2503.00010 say "transformer", 2309.00006 "robotic": none has both.
+        Assert.Equal(["2309.00006", "2406.00004", "2503.00010"], response.Results.Select(r => r.Id).Order());
+        Assert.True(response.PartialMatch);
+        Assert.Contains(response.Messages, m => m.Contains("No paper has all of your 2 words together", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -81,7 +93,7 @@ public class SearchQueryTests
         Assert.Equal(["2601.00003"], corpus.Ids("franklin diffusion protein"));
         Assert.Equal(["2601.00003"], corpus.Ids("biology diffusion"));
         Assert.Equal(["2601.00004"], corpus.Ids("hopper pixels"));
-        Assert.Empty(corpus.Ids("hopper backbones"));
+        Assert.True(corpus.Search("hopper backbones").PartialMatch);
     }
 
     [Fact]

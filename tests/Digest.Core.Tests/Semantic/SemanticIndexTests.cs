@@ -45,7 +45,7 @@ public class SemanticIndexTests
 
             Assert.Equal($"p{exact}", found[0].PaperId);
             Assert.Equal(10, found.Count);
-            Assert.True(found.Zip(found.Skip(1)).All(pair => pair.First.Cosine >= pair.Second.Cosine), "best first");
+            Assert.True(found.Zip(found.Skip(1)).All(pair => pair.First.Similarity >= pair.Second.Similarity), "best first");
         }
     }
 
@@ -61,7 +61,7 @@ public class SemanticIndexTests
         var found = index.Nearest(vector, 5);
 
         Assert.Equal(["self", "other"], found.Select(m => m.PaperId));
-        Assert.InRange(found[0].Cosine, 0.99f, 1.01f);
+        Assert.InRange(found[0].Similarity, 0.99f, 1.01f);
     }
 
     [Fact]

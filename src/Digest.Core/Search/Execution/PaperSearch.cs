@@ -3,6 +3,7 @@ using Digest.Core.Papers;
 using Digest.Core.Search.Facets;
 using Digest.Core.Search.Limits;
 using Digest.Core.Search.Queries;
+using Digest.Core.Search.Ranking;
 using Digest.Core.Search.Results;
 using Digest.Core.Search.Snapshots;
 using Digest.Core.Search.Snippets;
@@ -24,13 +25,22 @@ internal sealed class PaperSearch
     private readonly ILogger _logger;
     private readonly UserQueryParser _parser;
     private readonly SearchSuggester _suggester;
+    private readonly RankingSettings _ranking;
+    private readonly ISemanticNeighbours? _semantic;
 
-    public PaperSearch(Analyzer analyzer, SearchLimits limits, ILogger logger)
+    /// <param name="analyzer">The index's analyzer.</param>
+    /// <param name="limits">What one search may cost.</param>
+    /// <param name="ranking">How queries relax and fuse (the index's ranking).</param>
+    /// <param name="semantic">The papers nearest a query in meaning, for hybrid search; null searches by words alone.</param>
+    /// <param name="logger">Rejected syntax is logged here.</param>
+    public PaperSearch(Analyzer analyzer, SearchLimits limits, RankingSettings ranking, ISemanticNeighbours? semantic, ILogger logger)
     {
         _analyzer = analyzer;
         _limits = limits;
         _logger = logger;
-        _parser = new UserQueryParser(analyzer, limits, logger);
+        _ranking = ranking;
+        _semantic = semantic;
+        _parser = new UserQueryParser(analyzer, limits, ranking, logger);
         _suggester = new SearchSuggester(analyzer, limits, _parser);
     }
 
@@ -48,18 +58,36 @@ internal sealed class PaperSearch
             return new SearchResponse { Request = request, Sort = sort, RedirectToPaperId = arxivId, Messages = messages };
         }
 
-        var (query, fallback) = _parser.Parse(request.Query!, snapshot, messages, allowance, deadline);
+        var (query, fallback, plan) = _parser.Parse(request.Query!, snapshot, messages, allowance, deadline);
+        var semantic = false;
+        if (plan is not null && Hybrid(searcher, request.Query!, plan) is { } hybrid)
+        {
+            // Papers close in meaning join the matches, so nothing is left to loosen.
+            (query, plan, semantic) = (hybrid, plan with { Looser = null }, true);
+        }
         var filters = SearchFilters.Build(request);
         var noWords = request.Query!.Length > 0 && query is null;
 
         var (total, results, facets, incomplete) = noWords
             ? (0, [], FacetCounting.OfNothing(snapshot.Facets, request), false)
-            : ExecuteSafely(searcher, request, sort, ref query, ref fallback, filters, messages, allowance, deadline);
+            : ExecuteSafely(searcher, request, sort, ref query, ref fallback, ref plan, filters, messages, allowance, deadline);
+        var firstFoundNothing = total == 0;
+        var matchedAnyWord = false;
+        if (total == 0 && !incomplete && plan?.Looser is { } looser)
+        {
+            // Nothing has enough of the words together: papers with any of them, those with more (and rarer) ones first.
+            query = looser;
+            (total, results, facets, incomplete) = Execute(searcher, request, sort, query, filters, deadline);
+            matchedAnyWord = total > 0;
+        }
 
         // Suggestions run more searches: not when this one already spent its budget.
-        var suggestions = total == 0 && !noWords && !incomplete && (request.Query.Length > 0 || request.HasFilters)
+        var suggestions = firstFoundNothing && !noWords && !incomplete && (request.Query.Length > 0 || request.HasFilters)
             ? _suggester.Suggest(searcher, request, query, filters, deadline)
             : [];
+        var partial = plan is not null && total > 0 && (matchedAnyWord || plan.Required < plan.Words);
+        if (plan is not null) messages.AddRange(RelaxationMessages.For(plan, partial, matchedAnyWord));
+        if (semantic && total > 0) messages.Add(RelaxationMessages.Semantic);
         messages.AddRange(allowance.Messages());
         if (incomplete) messages.Add(SearchService.IncompleteMessage);
         return new SearchResponse
@@ -71,6 +99,9 @@ internal sealed class PaperSearch
             Results = results,
             Facets = facets,
             SyntaxFallback = fallback,
+            PartialMatch = partial,
+            SemanticMatch = semantic,
+            IgnoredWords = plan?.Ignored ?? [],
             Incomplete = incomplete,
             Messages = messages,
             Suggestions = suggestions,
@@ -79,7 +110,7 @@ internal sealed class PaperSearch
 
     /// <summary>Runs the query; one that expands past the clause limit while searching is retried as plain words.</summary>
     private (int Total, IReadOnlyList<SearchResult> Results, IReadOnlyList<SearchFacet> Facets, bool Incomplete) ExecuteSafely(
-        IndexSearcher searcher, SearchRequest request, SearchSort sort, ref Query? query, ref bool fallback,
+        IndexSearcher searcher, SearchRequest request, SearchSort sort, ref Query? query, ref bool fallback, ref RelaxedQuery? plan,
         IReadOnlyList<SearchFilter> filters, List<string> messages, QueryAllowance allowance, SearchDeadline deadline)
     {
         try
@@ -92,9 +123,22 @@ internal sealed class PaperSearch
             messages.Add("Your query matched too many word forms (for example a very short prefix*), so its words were searched as plain text.");
             fallback = true;
             var snapshot = SnapshotSearcher.Of(searcher);
-            query = _parser.PlainWords(request.Query!, snapshot, allowance, deadline);
+            plan = _parser.PlainWords(request.Query!, snapshot, allowance, deadline);
+            query = plan?.First;
             return query is null ? (0, [], FacetCounting.OfNothing(snapshot.Facets, request), false) : Execute(searcher, request, sort, query, filters, deadline);
         }
+    }
+
+    /// <summary>
+    /// The hybrid query for a natural-language query (more than <see cref="RankingSettings.AllWordsUpTo"/> bare words and
+    /// no syntax), when papers are embedded: its word matches joined with its semantic neighbours. Null otherwise:
+    /// keyword queries and queries with phrases, fields, negations or OR are searched by their words alone.
+    /// </summary>
+    private Query? Hybrid(IndexSearcher searcher, string text, RelaxedQuery plan)
+    {
+        if (_semantic is not { IsAvailable: true } semantic || !plan.OnlyWords || plan.Words <= _ranking.AllWordsUpTo) return null;
+        var neighbours = semantic.Nearest(text, _ranking.SemanticNeighbours);
+        return neighbours.Count == 0 ? null : HybridQuery.Combine(searcher, plan.First, neighbours, _ranking);
     }
 
     /// <summary>The steps of a search once its query is read.</summary>

@@ -28,7 +28,7 @@ internal sealed class SearchSuggester(Analyzer analyzer, SearchLimits limits, Us
         {
             var messages = new List<string>();
             // The corrected query has its own allowance: its notes are not the user's query's.
-            var (correctedQuery, _) = parser.Parse(corrected, SnapshotSearcher.Of(searcher), messages, new QueryAllowance(limits), deadline);
+            var (correctedQuery, _, _) = parser.Parse(corrected, SnapshotSearcher.Of(searcher), messages, new QueryAllowance(limits), deadline);
             var count = correctedQuery is null ? 0 : Count(searcher, SearchFilters.Combine(correctedQuery, filters), deadline);
             if (count > 0) suggestions.Add(new SearchSuggestion(SearchSuggestionKind.Spelling, corrected, request with { Query = corrected, Page = 1 }, count));
         }

@@ -1,5 +1,6 @@
 using Digest.Core.Search.Limits;
 using Digest.Core.Search.Queries;
+using Digest.Core.Search.Ranking;
 using Digest.Core.Search.Snapshots;
 using Lucene.Net.Analysis;
 using Lucene.Net.QueryParsers.Classic;
@@ -13,40 +14,58 @@ namespace Digest.Core.Search.Execution;
 /// <see cref="SearchLimits.MaxClauses"/>, is searched as plain words, and the messages say so. Thread-safe (a
 /// <see cref="PaperQueryParser"/> per call).
 /// </summary>
-internal sealed class UserQueryParser(Analyzer analyzer, SearchLimits limits, ILogger logger)
+internal sealed class UserQueryParser(Analyzer analyzer, SearchLimits limits, RankingSettings ranking, ILogger logger)
 {
-    /// <summary>The query of <paramref name="text"/> and whether it fell back to plain words; null for no searchable words.</summary>
-    public (Query? Query, bool Fallback) Parse(string text, SearchSnapshot snapshot, List<string> messages, QueryAllowance allowance, SearchDeadline deadline)
+    /// <summary>
+    /// The query of <paramref name="text"/>, whether it fell back to plain words, and its plan for relaxing (see
+    /// <see cref="QueryRelaxation"/>; the query is the plan's first). Null query and plan for no searchable words.
+    /// </summary>
+    public (Query? Query, bool Fallback, RelaxedQuery? Plan) Parse(
+        string text, SearchSnapshot snapshot, List<string> messages, QueryAllowance allowance, SearchDeadline deadline)
     {
-        if (text.Length == 0) return (null, false);
+        if (text.Length == 0) return (null, false, null);
+        text = QuestionMarks.Strip(text);
+        var titleBoost = ranking.TitleBoostFor(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        // A fresh parser per attempt: one keeps the bare words of what it parsed, which the relaxation reads.
+        var parser = NewParser(snapshot, allowance, deadline, titleBoost);
+        var fallback = false;
+        Query? query;
         try
         {
-            var query = NewParser(snapshot, allowance, deadline).Parse(text);
-            var usable = WithPositiveClause(query);
-            if (usable is null) messages.Add("Your query has no searchable words.");
-            if (usable is not null && ClauseCount(usable) > limits.MaxClauses)
+            query = WithPositiveClause(parser.Parse(text));
+            if (query is not null && ClauseCount(query) > limits.MaxClauses)
             {
                 messages.Add($"Your query has more than {limits.MaxClauses} parts, so its words were searched as plain text.");
-                return (NewParser(snapshot, allowance, deadline).PlainWordsQuery(text), true);
+                parser = NewParser(snapshot, allowance, deadline, titleBoost);
+                (query, fallback) = (parser.PlainWordsQuery(text), true);
             }
-            return (usable, false);
         }
         catch (Exception e) when (e is ParseException or BooleanQuery.TooManyClausesException or ArgumentException or InvalidOperationException)
         {
             logger.LogDebug(e, "Query {Query} is not valid syntax; searching it as plain words", text);
             messages.Add("Your query could not be read as search syntax (for example an unbalanced quote or parenthesis), so its words were searched as plain text.");
-            var plain = NewParser(snapshot, allowance, deadline).PlainWordsQuery(text);
-            if (plain is null) messages.Add("Your query has no searchable words.");
-            return (plain, true);
+            parser = NewParser(snapshot, allowance, deadline, titleBoost);
+            (query, fallback) = (parser.PlainWordsQuery(text), true);
         }
+        if (query is null)
+        {
+            messages.Add("Your query has no searchable words.");
+            return (null, fallback, null);
+        }
+        var plan = QueryRelaxation.Plan(query, parser, ranking);
+        return (plan.First, fallback, plan);
     }
 
-    /// <summary>The words of <paramref name="text"/> as plain words (no syntax); null for none.</summary>
-    public Query? PlainWords(string text, SearchSnapshot snapshot, QueryAllowance allowance, SearchDeadline deadline) =>
-        NewParser(snapshot, allowance, deadline).PlainWordsQuery(text);
+    /// <summary>The words of <paramref name="text"/> as plain words (no syntax), planned for relaxing; null for none.</summary>
+    public RelaxedQuery? PlainWords(string text, SearchSnapshot snapshot, QueryAllowance allowance, SearchDeadline deadline)
+    {
+        text = QuestionMarks.Strip(text);
+        var parser = NewParser(snapshot, allowance, deadline, ranking.TitleBoostFor(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+        return parser.PlainWordsQuery(text) is { } plain ? QueryRelaxation.Plan(plain, parser, ranking) : null;
+    }
 
-    private PaperQueryParser NewParser(SearchSnapshot snapshot, QueryAllowance allowance, SearchDeadline deadline) =>
-        new(analyzer, snapshot.Reader, snapshot.Frequencies, snapshot.Facets.Categories, allowance, deadline);
+    private PaperQueryParser NewParser(SearchSnapshot snapshot, QueryAllowance allowance, SearchDeadline deadline, float titleBoost) =>
+        new(analyzer, snapshot.Reader, snapshot.Frequencies, snapshot.Facets.Categories, allowance, deadline, ranking, titleBoost);
 
     /// <summary>Clauses of every Boolean query in <paramref name="query"/>, at every level.</summary>
     private static int ClauseCount(Query query) =>

@@ -1,4 +1,5 @@
 using Digest.Core.Indexing;
+using Digest.Core.Search.Ranking;
 using Digest.Core.Search.Results;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -7,8 +8,11 @@ using Lucene.Net.Search;
 
 namespace Digest.Core.Search.Listings;
 
-/// <summary>Papers similar to one paper by title and abstract (Lucene's MoreLikeThis). Thread-safe.</summary>
-internal sealed class RelatedPapers(Analyzer analyzer)
+/// <summary>
+/// Papers similar to one paper: its nearest papers in meaning when it is embedded (they find related work that words
+/// miss), else by title and abstract words (Lucene's MoreLikeThis). Thread-safe.
+/// </summary>
+internal sealed class RelatedPapers(Analyzer analyzer, ISemanticNeighbours? semantic)
 {
     /// <summary>Up to <paramref name="count"/> papers like <paramref name="paperId"/>, best first, never the paper itself.</summary>
     public IReadOnlyList<SearchResult> Find(IndexSearcher searcher, string paperId, int count)
@@ -16,6 +20,8 @@ internal sealed class RelatedPapers(Analyzer analyzer)
         var self = new TermQuery(new Term(PaperFields.Id, paperId));
         var found = searcher.Search(self, 1);
         if (found.TotalHits == 0) return [];
+        count = Math.Min(count, 100);
+        if (semantic is { IsAvailable: true } && Nearest(searcher, paperId, count) is { Count: > 0 } near) return near;
         var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
         {
             FieldNames = [PaperFields.Title, PaperFields.Abstract],
@@ -25,7 +31,22 @@ internal sealed class RelatedPapers(Analyzer analyzer)
             MaxQueryTerms = 25,
         };
         var like = new BooleanQuery { { moreLikeThis.Like(found.ScoreDocs[0].Doc), Occur.SHOULD }, { self, Occur.MUST_NOT } };
-        var hits = searcher.Search(like, Math.Min(count, 100));
+        var hits = searcher.Search(like, count);
         return [.. hits.ScoreDocs.Select(hit => SearchResultReader.Read(searcher, hit.Doc, hit.Score, snippets: null))];
+    }
+
+    /// <summary>The embedded papers nearest this one's embedding that are still indexed; empty when it has none.</summary>
+    private List<SearchResult> Nearest(IndexSearcher searcher, string paperId, int count)
+    {
+        var results = new List<SearchResult>(count);
+        foreach (var neighbour in semantic!.NearPaper(paperId, count + 1))
+        {
+            if (neighbour.PaperId == paperId) continue;
+            var hit = searcher.Search(new TermQuery(new Term(PaperFields.Id, neighbour.PaperId)), 1);
+            if (hit.TotalHits == 0) continue;
+            results.Add(SearchResultReader.Read(searcher, hit.ScoreDocs[0].Doc, neighbour.Similarity, snippets: null));
+            if (results.Count == count) break;
+        }
+        return results;
     }
 }

@@ -1,5 +1,6 @@
 using Digest.Core.Indexing;
 using Digest.Core.Search.Limits;
+using Digest.Core.Search.Ranking;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -18,9 +19,6 @@ internal sealed class PaperQueryParser : QueryParser
     /// <summary>The parser's default field: a pseudo field searched as <see cref="PaperFields.Text"/> with a title boost.</summary>
     public const string AllText = "_text";
 
-    // How much a title match adds, relative to the match anywhere in the text.
-    private const float TitleBoost = 3f;
-
     // What WordDelimiterFilter splits compounds on and what users type between the parts.
     private static readonly char[] Hyphens = ['-', '\u2010', '\u2011', '_'];
 
@@ -28,9 +26,15 @@ internal sealed class PaperQueryParser : QueryParser
     private readonly WordFrequencies _frequencies;
     private readonly IReadOnlyDictionary<string, string> _categories;
     private readonly QueryAllowance _allowance;
+    private readonly RankingSettings _ranking;
+    private readonly float _titleBoost;
 
     // Bare single words by the query built for them, so adjacent pairs can be joined in GetBooleanQuery.
     private readonly Dictionary<Query, string> _plainWords = new(ReferenceEqualityComparer.Instance);
+
+    // Every unquoted word of the default field ("mamba", "fine-tuning", "61%") and joined pairs ("fine tuning" or
+    // "finetuning") by the words they were built from: the clauses a long query may relax.
+    private readonly Dictionary<Query, string[]> _bareWords = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="analyzer">The index's per-field analyzer.</param>
     /// <param name="reader">Used to check that a joined word pair exists before adding it to the query.</param>
@@ -38,11 +42,15 @@ internal sealed class PaperQueryParser : QueryParser
     /// <param name="categories">Category labels by any casing, so <c>category:cs.lg</c> finds <c>cs.LG</c>.</param>
     /// <param name="allowance">The request's limits on expanding terms and phrases; collects what was left out.</param>
     /// <param name="deadline">The request's time budget, checked while prefix and wildcard terms expand.</param>
+    /// <param name="ranking">The proximity window; <see cref="RankingSettings.Default"/> when null.</param>
+    /// <param name="titleBoost">What a word's match in the title adds (<see cref="RankingSettings.TitleBoostFor"/> the query's length).</param>
     public PaperQueryParser(
         Analyzer analyzer, IndexReader reader, WordFrequencies frequencies, IReadOnlyDictionary<string, string> categories,
-        QueryAllowance allowance, SearchDeadline deadline)
+        QueryAllowance allowance, SearchDeadline deadline, RankingSettings? ranking = null, float? titleBoost = null)
         : base(PaperAnalyzer.Version, AllText, analyzer)
     {
+        _ranking = ranking ?? RankingSettings.Default;
+        _titleBoost = titleBoost ?? _ranking.KeywordTitleBoost;
         _reader = reader;
         _frequencies = frequencies;
         _categories = categories;
@@ -73,6 +81,33 @@ internal sealed class PaperQueryParser : QueryParser
         return clauses.Count == 0 ? null : GetBooleanQuery(clauses, disableCoord: false);
     }
 
+    /// <summary>
+    /// The words a clause of the parsed query was built from when it is a bare word (or a pair of bare words joined
+    /// into one compound): the clauses a long query may relax. Null for phrases, fields, prefixes and groups.
+    /// </summary>
+    public IReadOnlyList<string>? BareWords(Query clause) => _bareWords.GetValueOrDefault(clause);
+
+    private Query? Bare(Query? query, string word)
+    {
+        if (query is not null) _bareWords[query] = [word];
+        return query;
+    }
+
+    /// <summary>
+    /// Two words within <see cref="RankingSettings.ProximitySlop"/> positions of each other in the text, in either
+    /// order: what a paper matching a query's words close together scores extra for. Null when either is not a word.
+    /// </summary>
+    public Query? NearQuery(string first, string second) =>
+        base.GetFieldQuery(PaperFields.Text, first + " " + second, quoted: true) is PhraseQuery { } phrase && phrase.GetTerms().Length == 2
+            ? WithSlop(phrase, _ranking.ProximitySlop)
+            : null;
+
+    private static PhraseQuery WithSlop(PhraseQuery phrase, int slop)
+    {
+        phrase.Slop = slop;
+        return phrase;
+    }
+
     protected override Query? GetFieldQuery(string field, string queryText, bool quoted)
     {
         if (quoted) queryText = _allowance.Phrase(queryText);
@@ -80,10 +115,11 @@ internal sealed class PaperQueryParser : QueryParser
         switch (kind)
         {
             case FieldKind.AllText:
-                if (quoted || !queryText.All(char.IsLetterOrDigit)) return AllTextQuery(queryText, quoted, slop: 0);
+                if (quoted) return AllTextQuery(queryText, quoted, slop: 0);
+                if (!queryText.All(char.IsLetterOrDigit)) return Bare(AllTextQuery(queryText, quoted, slop: 0), queryText);
                 var word = WithSplitSpellings(queryText, AllTextQuery(queryText, quoted: false, slop: 0));
                 if (word is not null) _plainWords[word] = queryText;
-                return word;
+                return Bare(word, queryText);
             case FieldKind.Text:
                 return TextQuery(target, queryText, quoted, slop: 0);
             case FieldKind.Author:
@@ -164,11 +200,11 @@ internal sealed class PaperQueryParser : QueryParser
             ? BoostedInTitle(anywhere, TextQuery(PaperFields.Title, text, quoted, slop))
             : null;
 
-    /// <summary><paramref name="anywhere"/> required, <paramref name="inTitle"/> (the same words on the title) adding <see cref="TitleBoost"/>.</summary>
-    private static Query BoostedInTitle(Query anywhere, Query? inTitle)
+    /// <summary><paramref name="anywhere"/> required, <paramref name="inTitle"/> (the same words on the title) adding the title boost.</summary>
+    private Query BoostedInTitle(Query anywhere, Query? inTitle)
     {
-        if (inTitle is null) return anywhere;
-        inTitle.Boost = TitleBoost;
+        if (inTitle is null || _titleBoost <= 0) return anywhere;
+        inTitle.Boost = _titleBoost;
         return new BooleanQuery(disableCoord: true) { { anywhere, Occur.MUST }, { inTitle, Occur.SHOULD } };
     }
 
@@ -223,7 +259,9 @@ internal sealed class PaperQueryParser : QueryParser
         var word = a + b;
         if (!WordExists(word) || AllTextQuery(word, quoted: false, slop: 0) is not { } joined) return null;
         var both = new BooleanQuery { { first.Query, Occur.MUST }, { second.Query, Occur.MUST } };
-        return new BooleanQuery { { both, Occur.SHOULD }, { joined, Occur.SHOULD } };
+        var pair = new BooleanQuery { { both, Occur.SHOULD }, { joined, Occur.SHOULD } };
+        _bareWords[pair] = [a, b];
+        return pair;
     }
 
     /// <summary>A fuzzy query keeps its closest <see cref="SearchLimits.MaxFuzzyExpansions"/> terms.</summary>

@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Microsoft.Extensions.Logging;
 
 namespace Digest.Core.Search.Snapshots;
@@ -11,7 +12,7 @@ namespace Digest.Core.Search.Snapshots;
 /// and counts and wait for them; the factory builds them in the background instead, once things settle: a reader
 /// replaced within <see cref="WarmDelay"/> (a bulk ingest refreshes after every batch) is never warmed, only the last.
 /// </summary>
-internal sealed class SearchSnapshotFactory(Analyzer analyzer, ILogger logger) : SearcherFactory
+internal sealed class SearchSnapshotFactory(Analyzer analyzer, Similarity similarity, ILogger logger) : SearcherFactory
 {
     /// <summary>How long a new reader must stay the latest before it is warmed.</summary>
     public static readonly TimeSpan WarmDelay = TimeSpan.FromMilliseconds(500);
@@ -27,7 +28,7 @@ internal sealed class SearchSnapshotFactory(Analyzer analyzer, ILogger logger) :
         // Only a reader that replaces one (a refresh) is warmed, as before: the first is built by the first search,
         // or by SearchService.Warm where that must not wait.
         if (previous is not null) _ = WarmWhenSettledAsync(snapshot);
-        return new SnapshotSearcher(reader, snapshot);
+        return new SnapshotSearcher(reader, snapshot) { Similarity = similarity };
     }
 
     private async Task WarmWhenSettledAsync(SearchSnapshot snapshot)

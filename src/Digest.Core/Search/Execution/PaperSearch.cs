@@ -86,7 +86,8 @@ internal sealed class PaperSearch
             ? _suggester.Suggest(searcher, request, query, filters, deadline)
             : [];
         var partial = plan is not null && total > 0 && (matchedAnyWord || plan.Required < plan.Words);
-        if (plan is not null) messages.AddRange(RelaxationMessages.For(plan, partial, matchedAnyWord));
+        // With papers close in meaning among the results, "how many of your words" no longer describes them.
+        if (plan is not null) messages.AddRange(RelaxationMessages.For(plan, partial && !semantic, matchedAnyWord));
         if (semantic && total > 0) messages.Add(RelaxationMessages.Semantic);
         messages.AddRange(allowance.Messages());
         if (incomplete) messages.Add(SearchService.IncompleteMessage);

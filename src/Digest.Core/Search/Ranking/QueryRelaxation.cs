@@ -101,7 +101,6 @@ internal static class QueryRelaxation
         if (wordPart is not null) result.Add(wordPart, Occur.MUST);
         foreach (var clause in others) result.Add(clause);
         foreach (var clause in near) result.Add(clause, Occur.SHOULD);
-        // "-word" alone with ignored question words: keep the query valid (the caller adds "everything" to subtract from).
         return result;
     }
 

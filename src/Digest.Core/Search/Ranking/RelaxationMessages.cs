@@ -18,6 +18,8 @@ internal static class RelaxationMessages
         if (!partial) yield break;
         yield return matchedAnyWord
             ? $"No paper has {(plan.Required == plan.Words ? "all" : $"{plan.Required}")} of your {plan.Words} words together; these match some of them, those with the most first."
-            : $"Showing papers with at least {plan.Required} of your {plan.Words} words, those with the most first.";
+            : plan.Required == 1
+                ? $"Showing papers with any of your {plan.Words} words, those with the most of them first."
+                : $"Showing papers with at least {plan.Required} of your {plan.Words} words, those with the most first.";
     }
 }

@@ -60,7 +60,7 @@ internal sealed class PaperSearch
 
         var (query, fallback, plan) = _parser.Parse(request.Query!, snapshot, messages, allowance, deadline);
         var semantic = false;
-        if (plan is not null && Hybrid(searcher, request.Query!, plan) is { } hybrid)
+        if (plan is not null && Hybrid(searcher, request.Query!, plan, deadline) is { } hybrid)
         {
             // Papers close in meaning join the matches, so nothing is left to loosen.
             (query, plan, semantic) = (hybrid, plan with { Looser = null }, true);
@@ -135,11 +135,11 @@ internal sealed class PaperSearch
     /// no syntax), when papers are embedded: its word matches joined with its semantic neighbours. Null otherwise:
     /// keyword queries and queries with phrases, fields, negations or OR are searched by their words alone.
     /// </summary>
-    private Query? Hybrid(IndexSearcher searcher, string text, RelaxedQuery plan)
+    private Query? Hybrid(IndexSearcher searcher, string text, RelaxedQuery plan, SearchDeadline deadline)
     {
         if (_semantic is not { IsAvailable: true } semantic || !plan.OnlyWords || plan.Words <= _ranking.AllWordsUpTo) return null;
         var neighbours = semantic.Nearest(text, _ranking.SemanticNeighbours);
-        return neighbours.Count == 0 ? null : HybridQuery.Combine(searcher, plan.First, neighbours, _ranking);
+        return neighbours.Count == 0 ? null : HybridQuery.Combine(searcher, plan.First, neighbours, _ranking, deadline);
     }
 
     /// <summary>The steps of a search once its query is read.</summary>

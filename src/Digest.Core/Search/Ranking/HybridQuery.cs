@@ -1,4 +1,5 @@
 using Digest.Core.Indexing;
+using Digest.Core.Search.Limits;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -14,11 +15,24 @@ namespace Digest.Core.Search.Ranking;
 /// </summary>
 internal static class HybridQuery
 {
-    public static Query Combine(IndexSearcher searcher, Query lexical, IReadOnlyList<SemanticNeighbour> neighbours, RankingSettings settings)
+    /// <summary>The fused query; null when no neighbour is indexed or finding the best lexical score ran out of the search's time budget.</summary>
+    public static Query? Combine(
+        IndexSearcher searcher, Query lexical, IReadOnlyList<SemanticNeighbour> neighbours, RankingSettings settings, SearchDeadline deadline)
     {
         var scores = NeighbourScores(searcher, neighbours, 1f - settings.LexicalWeight);
-        if (scores.Count == 0) return lexical;
-        var best = searcher.Search(lexical, 1).MaxScore;
+        if (scores.Count == 0) return null;
+        var top = TopScoreDocCollector.Create(1, docsScoredInOrder: true);
+        try
+        {
+            // The fusion's cost is the search's: the pass for the best score counts against its budget.
+            deadline.Start();
+            searcher.Search(lexical, new DeadlineCollector(top, deadline));
+        }
+        catch (SearchBudgetExceededException)
+        {
+            return null;
+        }
+        var best = top.GetTopDocs().MaxScore;
         var combined = new BooleanQuery(disableCoord: true);
         if (best > 0 && !float.IsNaN(best))
         {

@@ -11,7 +11,10 @@ COPY src/Digest.Web/Digest.Web.csproj src/Digest.Web/
 RUN dotnet restore src/Digest.Web/Digest.Web.csproj
 COPY src/ src/
 ARG VERSION=0.1.0
-RUN dotnet publish src/Digest.Web/Digest.Web.csproj --no-restore -c Release -o /app -p:Version=$VERSION -p:UseAppHost=false
+# ONNX Runtime (semantic search) ships native libraries for every platform, about 260 MB of Windows, macOS, iOS and
+# Android ones: the image runs on Linux only (x64 or arm64), so only those are kept.
+RUN dotnet publish src/Digest.Web/Digest.Web.csproj --no-restore -c Release -o /app -p:Version=$VERSION -p:UseAppHost=false \
+ && find /app/runtimes -mindepth 1 -maxdepth 1 ! -name 'linux-*' -exec rm -rf {} +
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 ARG VERSION=0.1.0

@@ -10,7 +10,8 @@ namespace Digest.Core.Search.Queries;
 
 /// <summary>
 /// Digest's query syntax on top of Lucene's classic parser (not thread-safe: one instance per request).
-/// Bare words search title (boosted), keywords, abstract and authors, and all must match. Field prefixes are
+/// Bare words search title (boosted), keywords, abstract and authors, and all must match (a long query relaxes them
+/// afterwards, see <see cref="Ranking.QueryRelaxation"/>). Field prefixes are
 /// friendly names resolved here; unknown prefixes are searched as words. Hyphenated words and adjacent word
 /// pairs also match their joined spelling, so "fine-tuning", "fine tuning" and "finetuning" find each other.
 /// </summary>

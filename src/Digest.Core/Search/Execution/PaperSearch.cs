@@ -1,4 +1,3 @@
-using Digest.Core.Indexing;
 using Digest.Core.Papers;
 using Digest.Core.Search.Facets;
 using Digest.Core.Search.Limits;
@@ -8,7 +7,6 @@ using Digest.Core.Search.Results;
 using Digest.Core.Search.Snapshots;
 using Digest.Core.Search.Snippets;
 using Lucene.Net.Analysis;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Microsoft.Extensions.Logging;
 
@@ -53,7 +51,7 @@ internal sealed class PaperSearch
         var allowance = new QueryAllowance(_limits);
         var deadline = new SearchDeadline(_limits.TimeBudget);
 
-        if (PaperId.TryParseArxiv(request.Query) is { } arxivId && searcher.Search(new TermQuery(new Term(PaperFields.Id, arxivId)), 1).TotalHits > 0)
+        if (PaperId.TryParseArxiv(request.Query) is { } arxivId && PaperDocuments.Find(searcher, arxivId) is not null)
         {
             return new SearchResponse { Request = request, Sort = sort, RedirectToPaperId = arxivId, Messages = messages };
         }

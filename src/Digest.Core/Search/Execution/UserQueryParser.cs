@@ -25,7 +25,7 @@ internal sealed class UserQueryParser(Analyzer analyzer, SearchLimits limits, Ra
     {
         if (text.Length == 0) return (null, false, null);
         text = QuestionMarks.Strip(text);
-        var titleBoost = ranking.TitleBoostFor(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        var titleBoost = TitleBoostFor(text);
         // A fresh parser per attempt: one keeps the bare words of what it parsed, which the relaxation reads.
         var parser = NewParser(snapshot, allowance, deadline, titleBoost);
         var fallback = false;
@@ -60,9 +60,12 @@ internal sealed class UserQueryParser(Analyzer analyzer, SearchLimits limits, Ra
     public RelaxedQuery? PlainWords(string text, SearchSnapshot snapshot, QueryAllowance allowance, SearchDeadline deadline)
     {
         text = QuestionMarks.Strip(text);
-        var parser = NewParser(snapshot, allowance, deadline, ranking.TitleBoostFor(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+        var parser = NewParser(snapshot, allowance, deadline, TitleBoostFor(text));
         return parser.PlainWordsQuery(text) is { } plain ? QueryRelaxation.Plan(plain, parser, ranking) : null;
     }
+
+    /// <summary>The title boost for <paramref name="text"/>: keyword queries and longer ones differ (see <see cref="RankingSettings.TitleBoostFor"/>).</summary>
+    private float TitleBoostFor(string text) => ranking.TitleBoostFor(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
 
     private PaperQueryParser NewParser(SearchSnapshot snapshot, QueryAllowance allowance, SearchDeadline deadline, float titleBoost) =>
         new(analyzer, snapshot.Reader, snapshot.Frequencies, snapshot.Facets.Categories, allowance, deadline, ranking, titleBoost);

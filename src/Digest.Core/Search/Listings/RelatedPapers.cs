@@ -17,9 +17,7 @@ internal sealed class RelatedPapers(Analyzer analyzer, ISemanticNeighbours? sema
     /// <summary>Up to <paramref name="count"/> papers like <paramref name="paperId"/>, best first, never the paper itself.</summary>
     public IReadOnlyList<SearchResult> Find(IndexSearcher searcher, string paperId, int count)
     {
-        var self = new TermQuery(new Term(PaperFields.Id, paperId));
-        var found = searcher.Search(self, 1);
-        if (found.TotalHits == 0) return [];
+        if (PaperDocuments.Find(searcher, paperId) is not { } doc) return [];
         count = Math.Min(count, 100);
         if (semantic is { IsAvailable: true } && Nearest(searcher, paperId, count) is { Count: > 0 } near) return near;
         var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
@@ -30,7 +28,8 @@ internal sealed class RelatedPapers(Analyzer analyzer, ISemanticNeighbours? sema
             MinDocFreq = 2,
             MaxQueryTerms = 25,
         };
-        var like = new BooleanQuery { { moreLikeThis.Like(found.ScoreDocs[0].Doc), Occur.SHOULD }, { self, Occur.MUST_NOT } };
+        var self = new TermQuery(new Term(PaperFields.Id, paperId));
+        var like = new BooleanQuery { { moreLikeThis.Like(doc), Occur.SHOULD }, { self, Occur.MUST_NOT } };
         var hits = searcher.Search(like, count);
         return [.. hits.ScoreDocs.Select(hit => SearchResultReader.Read(searcher, hit.Doc, hit.Score, snippets: null))];
     }
@@ -42,9 +41,8 @@ internal sealed class RelatedPapers(Analyzer analyzer, ISemanticNeighbours? sema
         foreach (var neighbour in semantic!.NearPaper(paperId, count + 1))
         {
             if (neighbour.PaperId == paperId) continue;
-            var hit = searcher.Search(new TermQuery(new Term(PaperFields.Id, neighbour.PaperId)), 1);
-            if (hit.TotalHits == 0) continue;
-            results.Add(SearchResultReader.Read(searcher, hit.ScoreDocs[0].Doc, neighbour.Similarity, snippets: null));
+            if (PaperDocuments.Find(searcher, neighbour.PaperId) is not { } doc) continue;
+            results.Add(SearchResultReader.Read(searcher, doc, neighbour.Similarity, snippets: null));
             if (results.Count == count) break;
         }
         return results;

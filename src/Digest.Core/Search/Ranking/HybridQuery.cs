@@ -1,6 +1,5 @@
-using Digest.Core.Indexing;
 using Digest.Core.Search.Limits;
-using Lucene.Net.Index;
+using Digest.Core.Search.Results;
 using Lucene.Net.Search;
 
 namespace Digest.Core.Search.Ranking;
@@ -55,11 +54,10 @@ internal static class HybridQuery
         var range = nearest - farthest;
         foreach (var neighbour in neighbours)
         {
-            var found = searcher.Search(new TermQuery(new Term(PaperFields.Id, neighbour.PaperId)), 1);
-            if (found.TotalHits == 0) continue; // embedded, but deleted from the index since
+            if (PaperDocuments.Find(searcher, neighbour.PaperId) is not { } doc) continue; // embedded, but deleted from the index since
             var scaled = range > 0 ? (neighbour.Similarity - farthest) / range : 1f;
             // A tiny floor keeps the farthest neighbour a match with a positive score (a zero score still matches, but sorts as noise).
-            scores[found.ScoreDocs[0].Doc] = weight * Math.Max(scaled, 1e-4f);
+            scores[doc] = weight * Math.Max(scaled, 1e-4f);
         }
         return scores;
     }

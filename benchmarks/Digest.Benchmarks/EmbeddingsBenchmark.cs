@@ -77,7 +77,7 @@ public static class EmbeddingsBenchmark
         var wall = clock.Elapsed.TotalSeconds;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"throughput {threads} thread(s): {sample.Count / wall,6:F1} papers/s, {cpuMs / sample.Count,5:F0} ms CPU per paper ({sample.Count} papers, batches of {options.BatchSize}, load {LoadAverage()})"));
+            $"throughput {threads} thread(s): {sample.Count / wall,6:F1} papers/s, {cpuMs / sample.Count,5:F0} ms CPU per paper ({sample.Count} papers, batches of {options.BatchSize}, load {MachineLoad.Averages()})"));
     }
 
     private static float[][] CorpusVectors(Options options, TextEncoder encoder, List<string> texts) =>
@@ -211,7 +211,6 @@ public static class EmbeddingsBenchmark
         return string.Create(CultureInfo.InvariantCulture, $"p50={P(0.50),6:F2} ms p99={P(0.99),6:F2} ms");
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private sealed record Options(EmbeddingModel Model, int MaxAbstractChars, int BatchSize, int[] Threads, int Sample, int[] Vectors, int Queries, string CacheDirectory, string[] Splits, string[] Parts)
     {

@@ -29,7 +29,7 @@ public static class FloodBenchmark
     {
         var options = Options.Parse(args);
         Console.WriteLine($"# Digest flood benchmark: {Command} {string.Join(' ', args)}");
-        Console.WriteLine($"# app={options.AppDll} data={options.DataDirectory} connections={options.Connections} seconds={options.Seconds} cores={Environment.ProcessorCount} load={LoadAverage()}");
+        Console.WriteLine($"# app={options.AppDll} data={options.DataDirectory} connections={options.Connections} seconds={options.Seconds} cores={Environment.ProcessorCount} load={MachineLoad.Averages()}");
         WebAppProcess.EnsureData(options.AppDll, options.DataDirectory, options.Papers);
         using var app = await WebAppProcess.StartAsync(options.AppDll, options.DataDirectory, options.Port, options.Settings);
         var normal = Enumerable.Range(1, NormalReaders)
@@ -59,7 +59,7 @@ public static class FloodBenchmark
         await flooding;
         Console.WriteLine($"flood answers: {counts}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"normal search p99 during the flood / unloaded: {loaded / unloaded:F2}x (target at most 2x); load={LoadAverage()}"));
+            $"normal search p99 during the flood / unloaded: {loaded / unloaded:F2}x (target at most 2x); load={MachineLoad.Averages()}"));
         foreach (var reader in normal) reader.Dispose();
         return 0;
     }
@@ -187,7 +187,6 @@ public static class FloodBenchmark
         return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 

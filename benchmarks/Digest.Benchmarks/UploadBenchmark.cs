@@ -31,7 +31,7 @@ public static class UploadBenchmark
         var options = Options.Parse(args);
         var directory = Path.Combine(Path.GetTempPath(), "digest-upload-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Console.WriteLine($"# Upload benchmark: {Command}");
-        Console.WriteLine($"# parts={options.Parts} papers={options.Papers} searches for {options.Seconds} s; data in {directory}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
+        Console.WriteLine($"# parts={options.Parts} papers={options.Papers} searches for {options.Seconds} s; data in {directory}, {Environment.ProcessorCount} cores, load {MachineLoad.Averages(1)}");
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -71,7 +71,7 @@ public static class UploadBenchmark
 
             var (status, wall, cpu) = await UploadAsync(client, Body(options.Parts, run: 1));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"upload alone: {options.Parts} parts -> {status} in {wall:F2} s wall, {cpu:F2} CPU s = {wall * 1000 / options.Parts:F2} ms wall and {cpu * 1000 / options.Parts:F2} ms CPU per part (load {LoadAverage()})"));
+                $"upload alone: {options.Parts} parts -> {status} in {wall:F2} s wall, {cpu:F2} CPU s = {wall * 1000 / options.Parts:F2} ms wall and {cpu * 1000 / options.Parts:F2} ms CPU per part (load {MachineLoad.Averages(1)})"));
 
             using var stop = new CancellationTokenSource();
             var searches = SearchForAsync(client, TimeSpan.FromMinutes(10), stop.Token);
@@ -79,7 +79,7 @@ public static class UploadBenchmark
             await stop.CancelAsync();
             var concurrent = await searches;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"upload with searches: {options.Parts} parts -> {during.Status} in {during.Wall:F2} s wall, {during.Cpu:F2} CPU s (load {LoadAverage()})"));
+                $"upload with searches: {options.Parts} parts -> {during.Status} in {during.Wall:F2} s wall, {during.Cpu:F2} CPU s (load {MachineLoad.Averages(1)})"));
             Console.WriteLine(Line("searches during upload", concurrent));
         }
         finally
@@ -146,7 +146,6 @@ public static class UploadBenchmark
         return string.Create(CultureInfo.InvariantCulture, $"{label,-24} n={sorted.Length,5}  p50={P(0.50),7:F2} ms  p99={P(0.99),7:F2} ms  max={sorted[^1],8:F2} ms");
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private sealed record Options(int Parts, int Papers, int Seconds)
     {

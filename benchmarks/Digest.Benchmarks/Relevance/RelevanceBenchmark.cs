@@ -22,7 +22,7 @@ public static class RelevanceBenchmark
         var directory = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? SciFact.SharedDirectory();
         var sweep = args.Contains("--sweep");
         Console.WriteLine($"# Digest relevance benchmark: {Command} {string.Join(' ', args)}");
-        Console.WriteLine($"# SciFact from {directory}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
+        Console.WriteLine($"# SciFact from {directory}, {Environment.ProcessorCount} cores, load {MachineLoad.Averages()}");
         var data = SciFact.Load(directory);
         Console.WriteLine($"# {data.Papers.Count} abstracts, {data.Train.Relevant.Count} train and {data.Test.Relevant.Count} test queries");
 
@@ -226,6 +226,4 @@ public static class RelevanceBenchmark
         }
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

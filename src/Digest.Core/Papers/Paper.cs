@@ -47,6 +47,15 @@ public sealed record Paper
     /// <summary>Community upvotes (Hugging Face), when given; merges keep the highest seen.</summary>
     public int? Upvotes { get; init; }
 
+    /// <summary>Upvotes from this instance's readers who are not disabled. Set by the store, never by a source.</summary>
+    public int ReaderVotes { get; init; }
+
+    /// <summary>Every vote trending counts: the source's upvotes plus this instance's readers'.</summary>
+    public int Votes => (Upvotes ?? 0) + ReaderVotes;
+
+    /// <summary>When a curator featured the paper (UTC), or null. Set by the store, never by a source.</summary>
+    public DateTimeOffset? FeaturedAt { get; init; }
+
     /// <summary>Topic slugs assigned by the taxonomy.</summary>
     public IReadOnlyList<string> Topics { get; init; } = [];
 

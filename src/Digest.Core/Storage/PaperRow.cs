@@ -10,7 +10,8 @@ internal sealed class PaperRow
         id AS Id, arxiv_id AS ArxivId, title AS Title, abstract AS Abstract, authors AS Authors,
         published AS Published, revised AS Revised, digest_days AS DigestDays, categories AS Categories,
         keywords AS Keywords, code_urls AS CodeUrls, project_url AS ProjectUrl, doi AS Doi, upvotes AS Upvotes,
-        topics AS Topics, sources AS Sources, first_seen AS FirstSeen, updated_at AS UpdatedAt
+        topics AS Topics, sources AS Sources, first_seen AS FirstSeen, updated_at AS UpdatedAt,
+        reader_votes AS ReaderVotes, featured_at AS FeaturedAt
         """;
 
     public string Id { get; set; } = "";
@@ -33,6 +34,10 @@ internal sealed class PaperRow
     public string FirstSeen { get; set; } = "";
     public string UpdatedAt { get; set; } = "";
     public long ChangeSeq { get; set; }
+
+    // Read only: the store's own facts, written by reader and curator actions, never by an upsert (see PaperStoreBatch).
+    public long ReaderVotes { get; set; }
+    public string? FeaturedAt { get; set; }
 
     public static PaperRow From(Paper paper, long changeSeq) => new()
     {
@@ -78,6 +83,8 @@ internal sealed class PaperRow
         Sources = StoreJson.Read(Sources),
         FirstSeen = DateTimeOffset.Parse(FirstSeen, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
         UpdatedAt = DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        ReaderVotes = (int)ReaderVotes,
+        FeaturedAt = FeaturedAt is null ? null : DateTimeOffset.Parse(FeaturedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
     };
 
     public static string? FormatDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -80,14 +80,32 @@ public sealed class PaperStoreBatch : IAsyncDisposable
             first_seen = excluded.first_seen, updated_at = excluded.updated_at, change_seq = excluded.change_seq
         """;
 
-    /// <summary>Inserts or replaces papers (already merged by the caller).</summary>
+    /// <summary>
+    /// Inserts or replaces papers (already merged by the caller). Reader votes and the featured mark are the store's own
+    /// facts: an upsert leaves them as they are (see <see cref="RekeyAsync"/> for a re-keyed paper).
+    /// </summary>
     public async Task UpsertAsync(IEnumerable<Paper> papers)
     {
         var rows = papers.Select(p => PaperRow.From(p, ChangeSeq)).ToList();
         if (rows.Count > 0) await _connection.ExecuteAsync(UpsertSql, rows, _transaction);
     }
 
+    // Readers' votes, saved papers, submissions and removals follow the paper to its new id (a reader who had it under both
+    // keeps one), and the new row takes over the old one's reader facts.
     private const string RekeySql = """
+        UPDATE OR IGNORE paper_votes SET paper_id = @newId WHERE paper_id = @oldId;
+        DELETE FROM paper_votes WHERE paper_id = @oldId;
+        UPDATE OR IGNORE saved_papers SET paper_id = @newId WHERE paper_id = @oldId;
+        DELETE FROM saved_papers WHERE paper_id = @oldId;
+        UPDATE OR IGNORE submissions SET paper_id = @newId WHERE paper_id = @oldId;
+        DELETE FROM submissions WHERE paper_id = @oldId;
+        UPDATE OR IGNORE digest_day_removals SET paper_id = @newId WHERE paper_id = @oldId;
+        DELETE FROM digest_day_removals WHERE paper_id = @oldId;
+        UPDATE papers SET
+            reader_votes = (SELECT COUNT(*) FROM paper_votes v JOIN readers r ON r.id = v.reader_id
+                            WHERE v.paper_id = @newId AND r.disabled_at IS NULL),
+            featured_at = COALESCE(featured_at, (SELECT featured_at FROM papers WHERE id = @oldId))
+        WHERE id = @newId;
         DELETE FROM papers WHERE id = @oldId;
         INSERT INTO index_deletions (paper_id, change_seq) VALUES (@oldId, @seq);
         UPDATE paper_aliases SET paper_id = @newId WHERE paper_id = @oldId;

@@ -134,5 +134,98 @@ public static class Schema
             -- Newest papers are embedded first: the embedder walks this index instead of sorting every paper per batch.
             CREATE INDEX papers_published ON papers (published, id);
             """),
+        new(5, "readers: accounts, sign-in links, sessions, votes, saved papers, submissions, curation", """
+            -- A reader of this instance, known by the email address the sign-in links go to (stored lower-cased).
+            -- Signing out everywhere deletes the reader's sessions; disabling does too, and stops their votes counting.
+            CREATE TABLE readers (
+                id             INTEGER PRIMARY KEY,
+                email          TEXT NOT NULL UNIQUE,
+                is_admin       INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0, 1)),
+                created_at     TEXT NOT NULL,
+                last_signed_in TEXT,
+                disabled_at    TEXT
+            ) STRICT;
+
+            -- One-time sign-in links. Only the SHA-256 of the token is kept, so a copy of the database signs nobody in.
+            CREATE TABLE sign_in_links (
+                token_hash BLOB PRIMARY KEY,
+                reader_id  INTEGER NOT NULL REFERENCES readers (id) ON DELETE CASCADE,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                used_at    TEXT
+            ) STRICT;
+            CREATE INDEX sign_in_links_reader ON sign_in_links (reader_id);
+
+            -- Signed-in browsers. The cookie carries a random id; only its SHA-256 is stored.
+            CREATE TABLE reader_sessions (
+                id_hash      BLOB PRIMARY KEY,
+                reader_id    INTEGER NOT NULL REFERENCES readers (id) ON DELETE CASCADE,
+                created_at   TEXT NOT NULL,
+                expires_at   TEXT NOT NULL,
+                last_seen_at TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX reader_sessions_reader ON reader_sessions (reader_id);
+
+            -- One vote per reader and paper: the key makes a second vote a no-op, not a second count.
+            CREATE TABLE paper_votes (
+                reader_id INTEGER NOT NULL REFERENCES readers (id) ON DELETE CASCADE,
+                paper_id  TEXT NOT NULL,
+                voted_at  TEXT NOT NULL,
+                PRIMARY KEY (reader_id, paper_id)
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX paper_votes_paper ON paper_votes (paper_id);
+
+            -- A reader's reading list.
+            CREATE TABLE saved_papers (
+                reader_id INTEGER NOT NULL REFERENCES readers (id) ON DELETE CASCADE,
+                paper_id  TEXT NOT NULL,
+                saved_at  TEXT NOT NULL,
+                PRIMARY KEY (reader_id, paper_id)
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX saved_papers_paper ON saved_papers (paper_id);
+
+            -- A paper a reader put on a digest day; once per paper and day.
+            CREATE TABLE submissions (
+                id           INTEGER PRIMARY KEY,
+                paper_id     TEXT NOT NULL,
+                day          TEXT NOT NULL,
+                reader_id    INTEGER NOT NULL REFERENCES readers (id) ON DELETE CASCADE,
+                submitted_at TEXT NOT NULL,
+                UNIQUE (paper_id, day)
+            ) STRICT;
+            CREATE INDEX submissions_reader ON submissions (reader_id);
+
+            -- Digest days a curator took a paper off; a later ingest of the same page does not put it back.
+            CREATE TABLE digest_day_removals (
+                paper_id   TEXT NOT NULL,
+                day        TEXT NOT NULL,
+                removed_at TEXT NOT NULL,
+                PRIMARY KEY (paper_id, day)
+            ) STRICT, WITHOUT ROWID;
+
+            -- Every curator action: who, what, on what, when. Never updated or deleted by the app.
+            CREATE TABLE curator_actions (
+                id        INTEGER PRIMARY KEY,
+                reader_id INTEGER NOT NULL,
+                action    TEXT NOT NULL,
+                target    TEXT NOT NULL,
+                detail    TEXT,
+                at        TEXT NOT NULL
+            ) STRICT;
+
+            -- Papers known only by their title that were looked up on arXiv by exact title: when, and what came of it
+            -- (found, not found, or unreachable and due again at retry_at), so that each is asked about once.
+            CREATE TABLE arxiv_title_lookups (
+                paper_id     TEXT PRIMARY KEY,
+                looked_up_at TEXT NOT NULL,
+                outcome      TEXT NOT NULL,
+                retry_at     TEXT
+            ) STRICT;
+
+            -- Kept on the paper (not derived per search) so that the index carries them: upvotes from this instance's
+            -- readers who are not disabled, and when a curator featured it (null: not featured).
+            ALTER TABLE papers ADD COLUMN reader_votes INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE papers ADD COLUMN featured_at TEXT;
+            """),
     ];
 }

@@ -55,6 +55,7 @@ public static class DigestCoreServiceCollectionExtensions
         services.AddDigestSemantic();
         services.AddDigestSources();
         services.AddDigestSubscriptions();
+        services.AddDigestReaders();
         return services;
     }
 

@@ -52,6 +52,9 @@ public sealed class DigestOptions
     /// <summary>The SMTP server for email digests; without a host, email digests are off.</summary>
     public EmailOptions Email { get; set; } = new();
 
+    /// <summary>Readers: sign-in, sessions and the limits on what they do (<c>Digest:Community</c>).</summary>
+    public CommunityOptions Community { get; set; } = new();
+
     /// <summary>The data directory as an absolute path.</summary>
     public string DataPath => Path.GetFullPath(DataDirectory);
 

@@ -44,6 +44,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         ValidatePublicBaseUrl(options, failures);
         SearchLimitsValidator.Validate(options.Search, failures);
         SemanticOptionsValidator.Validate(options.Semantic, failures);
+        CommunityOptionsValidator.Validate(options.Community, failures);
         RemoteSourceOptionsValidator.Validate(options.Sources, options.Fetch, failures);
         EmailOptionsValidator.Validate(options.Email, options.PublicBaseUrl, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

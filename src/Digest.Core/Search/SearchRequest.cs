@@ -59,6 +59,12 @@ public sealed record SearchRequest
     /// </summary>
     public string? WithinTopic { get; init; }
 
+    /// <summary>
+    /// Only papers with these ids (a reader's reading list): a fixed filter like <see cref="WithinTopic"/>, so the
+    /// facets count within it. Empty matches nothing; null does not filter.
+    /// </summary>
+    public IReadOnlyCollection<string>? WithinPapers { get; init; }
+
     /// <summary>Result order; null means <see cref="SearchSort.Relevance"/> with a query and <see cref="SearchSort.Newest"/> without.</summary>
     public SearchSort? Sort { get; init; }
 
@@ -74,5 +80,6 @@ public sealed record SearchRequest
     /// <summary>True when any facet or date filter is set (the query does not count).</summary>
     public bool HasFilters =>
         Topics.Count > 0 || ExcludedTopics.Count > 0 || Categories.Count > 0 || Years.Count > 0 || From is not null
-        || To is not null || HasCode is not null || Authors.Count > 0 || DigestDay is not null || WithinTopic is not null;
+        || To is not null || HasCode is not null || Authors.Count > 0 || DigestDay is not null || WithinTopic is not null
+        || WithinPapers is not null;
 }

@@ -26,6 +26,12 @@ public sealed class PaperStoreBatch : IAsyncDisposable
     /// <summary>The sequence number every row written in this batch carries.</summary>
     public long ChangeSeq { get; }
 
+    /// <summary>For Core's other writers of paper facts (readers' votes, curation), which join this transaction.</summary>
+    internal SqliteConnection Connection => _connection;
+
+    /// <inheritdoc cref="Connection"/>
+    internal SqliteTransaction Transaction => _transaction;
+
     private const string NextSeqSql = """
         SELECT MAX(
             COALESCE((SELECT MAX(change_seq) FROM papers), 0),

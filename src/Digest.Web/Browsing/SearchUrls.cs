@@ -8,9 +8,10 @@ namespace Digest.Web.Browsing;
 /// <summary>
 /// Canonical URLs of search views: parameters in <see cref="SearchParameters"/> order, values sorted, empty values,
 /// default sort and page 1 dropped. Equal views get equal URLs, so bookmarks, caches and <c>rel=canonical</c> agree.
-/// On a topic page (<paramref name="fixedTopic"/>) views within the topic stay under <c>/topics/{slug}</c>.
+/// On a topic page (<paramref name="fixedTopic"/>) views within the topic stay under <c>/topics/{slug}</c>; another
+/// search view (the reading list) names its own <paramref name="searchPath"/>.
 /// </summary>
-public sealed class SearchUrls(string? fixedTopic = null)
+public sealed class SearchUrls(string? fixedTopic = null, string searchPath = SearchUrls.SearchPath)
 {
     public const string SearchPath = "/search";
 
@@ -21,7 +22,7 @@ public sealed class SearchUrls(string? fixedTopic = null)
         // sorting or escaping where the values are already in order and need none.
         // A view that left the topic page's topic (a "fewer filters" suggestion) is a plain search.
         var onTopicPage = fixedTopic is not null && request.WithinTopic == fixedTopic;
-        var url = new StringBuilder(onTopicPage ? TopicUrls.For(fixedTopic!) : SearchPath, 160);
+        var url = new StringBuilder(onTopicPage ? TopicUrls.For(fixedTopic!) : searchPath, 160);
         var pathLength = url.Length;
         Add(url, pathLength, SearchParameters.Query, request.Query?.Trim());
         foreach (var topic in InOrder(request.Topics, StringComparer.Ordinal))

@@ -1,9 +1,10 @@
 namespace Digest.Web.CommandLine;
 
-/// <summary>A verb's arguments: positional values and <c>--name value</c> (or <c>--name=value</c>) options.</summary>
+/// <summary>A verb's arguments: positional values, <c>--name value</c> (or <c>--name=value</c>) options and bare <c>--flag</c>s.</summary>
 public sealed class CliArguments
 {
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
     private CliArguments(string verb) => Verb = verb;
 
@@ -11,8 +12,8 @@ public sealed class CliArguments
 
     public List<string> Positional { get; } = [];
 
-    /// <summary>Parses <paramref name="args"/> (verb first); every option named in <paramref name="valueOptions"/> takes a value.</summary>
-    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions)
+    /// <summary>Parses <paramref name="args"/> (verb first); every option named in <paramref name="valueOptions"/> takes a value, those in <paramref name="flagOptions"/> none.</summary>
+    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions, IReadOnlySet<string>? flagOptions = null)
     {
         var parsed = new CliArguments(args[0]);
         for (var i = 1; i < args.Count; i++)
@@ -31,7 +32,12 @@ public sealed class CliArguments
                 value = name[(equals + 1)..];
                 name = name[..equals];
             }
-            if (valueOptions.Contains(name))
+            if (flagOptions?.Contains(name) == true)
+            {
+                if (value is not null) throw new CliUsageException($"--{name} takes no value");
+                parsed._flags.Add(name);
+            }
+            else if (valueOptions.Contains(name))
             {
                 if (value is null)
                 {
@@ -49,4 +55,6 @@ public sealed class CliArguments
     }
 
     public string? Option(string name) => _options.TryGetValue(name, out var value) ? value : null;
+
+    public bool Flag(string name) => _flags.Contains(name);
 }

@@ -12,6 +12,7 @@ public static class CliCommands
         new TopicsCommand(),
         new FetchCommand(),
         new SubscriptionsCommand(),
+        new UsersCommand(),
         new BackupCommand(),
         new RestoreCommand(),
         new HealthcheckCommand(),

@@ -31,7 +31,7 @@ public static class CliRunner
         CliArguments arguments;
         try
         {
-            arguments = CliArguments.Parse(args, command.ValueOptions);
+            arguments = CliArguments.Parse(args, command.ValueOptions, command.FlagOptions);
         }
         catch (CliUsageException e)
         {

@@ -9,8 +9,13 @@ public interface ICliCommand
     /// <summary>One line for the usage text, e.g. <c>ingest PATH... [--format F] [--date D]</c>.</summary>
     string Usage { get; }
 
-    /// <summary>The <c>--name value</c> options the verb takes (no verb takes a bare flag).</summary>
+    /// <summary>The <c>--name value</c> options the verb takes.</summary>
     IReadOnlySet<string> ValueOptions { get; }
+
+    /// <summary>The bare <c>--flag</c>s the verb takes.</summary>
+    IReadOnlySet<string> FlagOptions => NoFlags;
+
+    private static readonly IReadOnlySet<string> NoFlags = new HashSet<string>();
 
     /// <summary>Whether the data directory must be initialised first (migrations, index repair).</summary>
     bool NeedsStore => true;

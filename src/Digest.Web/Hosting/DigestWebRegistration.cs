@@ -3,6 +3,7 @@ using Digest.Web.Browsing;
 using Digest.Web.Endpoints;
 using Digest.Web.Feeds;
 using Digest.Web.OpenSearch;
+using Digest.Web.Readers;
 using Digest.Web.Subscriptions;
 using Digest.Web.Uploads;
 
@@ -27,6 +28,9 @@ public static class DigestWebRegistration
         builder.Services.AddDigestEmail();
         builder.Services.AddHostedService<DigestMailService>();
         builder.Services.AddHostedService<SubscriptionMailService>();
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddDigestReaderAccess();
 
         builder.Services.AddSearchConcurrencyLimit();
         // Feeds and the address bar: absolute URLs, and validators computed without searching.
@@ -61,6 +65,8 @@ public static class DigestWebRegistration
 
         // After the error pages, so a refused search gets the friendly 429 page; it limits searches only.
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseSearchTimeBudget();
 
         app.MapIngestEndpoints();

@@ -1,6 +1,7 @@
 using Digest.Core.Indexing;
 using Digest.Core.Search.Facets;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace Digest.Core.Search.Queries;
@@ -32,8 +33,18 @@ internal static class SearchFilters
         {
             filters.Add(new SearchFilter("digest day", Term(PaperFields.DigestDay, PaperDocumentFactory.FormatDay(day)), Occur.MUST, r => r with { DigestDay = null }));
         }
+        if (request.WithinPapers is { } papers)
+        {
+            filters.Add(new SearchFilter("reading list", WithinPapers(papers), Occur.MUST, r => r with { WithinPapers = null }));
+        }
         return filters;
     }
+
+    // One terms filter, not a Boolean clause per id: a list may hold thousands of papers (BooleanQuery stops at 1,024).
+    private static Query WithinPapers(IReadOnlyCollection<string> ids) =>
+        ids.Count == 0
+            ? new BooleanQuery()
+            : new ConstantScoreQuery(new TermsFilter(ids.Select(id => new Term(PaperFields.Id, id)).ToList()));
 
     /// <summary>
     /// The query restricted by every filter except those of <paramref name="exceptGroup"/> (drill-sideways counts).

@@ -1,0 +1,35 @@
+using Digest.Core.Readers;
+using Digest.Web.Browsing;
+using Digest.Web.Pages.Readers;
+using Digest.Web.Readers;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Digest.Web.Pages.Admin;
+
+/// <summary>Curators' buttons on papers (feature, take off a digest day), as antiforgery-checked form posts; each is recorded in the audit log.</summary>
+[Authorize(Policy = ReaderPolicies.Curator)]
+public sealed class CurateModel(PaperCuration curation) : PageModel
+{
+    private const int MaxPaperIdLength = 300;
+
+    [BindProperty(Name = "paper")]
+    public string? PaperId { get; set; }
+
+    [BindProperty(Name = "on")]
+    public string? On { get; set; }
+
+    [BindProperty(Name = "returnUrl")]
+    public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet() => NotFound();
+
+    public async Task<IActionResult> OnPostFeatureAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(PaperId) || PaperId.Length > MaxPaperIdLength) return BadRequest();
+        var featured = string.Equals(On, "true", StringComparison.Ordinal);
+        if (await curation.SetFeaturedAsync(User.ReaderId()!.Value, PaperId, featured, cancellationToken) is not { } id) return NotFound();
+        return LocalRedirect(LocalReturnUrl.Or(ReturnUrl, PaperUrls.For(id)));
+    }
+}

@@ -36,10 +36,12 @@ public sealed class EmailHarness : IAsyncDisposable
     /// <summary>A browser-like client: it keeps cookies (antiforgery) and does not follow redirects.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<EmailHarness> CreateAsync(Action<Dictionary<string, string?>>? settings = null)
+    /// <param name="settings">Changes to the settings.</param>
+    /// <param name="start">The fake clock's start; <see cref="Start"/> by default.</param>
+    public static async Task<EmailHarness> CreateAsync(Action<Dictionary<string, string?>>? settings = null, DateTimeOffset? start = null)
     {
         var smtp = await TestSmtpServer.StartNewAsync();
-        var clock = new FakeTimeProvider(Start);
+        var clock = new FakeTimeProvider(start ?? Start);
         var all = smtp.Settings();
         settings?.Invoke(all);
         var app = new DigestAppFactory(all, configureServices: services =>

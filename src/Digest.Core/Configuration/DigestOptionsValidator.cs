@@ -45,6 +45,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         SearchLimitsValidator.Validate(options.Search, failures);
         SemanticOptionsValidator.Validate(options.Semantic, failures);
         RemoteSourceOptionsValidator.Validate(options.Sources, options.Fetch, failures);
+        ArxivOptionsValidator.Validate(options.Arxiv, failures);
         EmailOptionsValidator.Validate(options.Email, options.PublicBaseUrl, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -7,8 +7,9 @@ namespace Digest.Core.Arxiv;
 /// <summary>The <c>arxiv_title_lookups</c> table: which title-only papers were asked about on arXiv, with what outcome.</summary>
 public sealed class TitleLookupStore(SqliteDatabase database)
 {
-    // Papers never asked about come first, newest first; then those whose retry time has passed. One scan of the papers
-    // without an arXiv id (no index on arxiv_id: the scan runs once per round, see the README's figure).
+    // Papers never asked about come first, newest first; then those whose retry time has passed. A scan of the papers
+    // without an arXiv id, once per round (every 20 requests at most, 60 s at arXiv's pace): 60 ms p50 at 100,000 papers,
+    // half of them title-only (benchmarks: arxiv, 2 cores at load 14), so no index of its own.
     private const string DueSql = """
         SELECT p.id AS PaperId, p.title AS Title, l.outcome AS LastOutcome, l.looked_up_at AS LastLookedUpAt, l.retry_at AS RetryAt
         FROM papers p LEFT JOIN arxiv_title_lookups l ON l.paper_id = p.id

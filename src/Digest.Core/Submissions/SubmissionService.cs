@@ -33,7 +33,7 @@ public sealed class SubmissionService(
         if (await submissions.FindAsync(arxivId, today, cancellationToken) is { } existing) return AlreadySubmitted(existing, readerId);
         if (await submissions.IsDayRemovedAsync(arxivId, today, cancellationToken))
         {
-            return new SubmissionOutcome(SubmissionResult.RemovedByCurator, $"A curator took arXiv:{arxivId} off the digest of {Day(today)}; it cannot be submitted for that day again.") { ArxivId = arxivId };
+            return RemovedByCurator(arxivId, today);
         }
 
         var answer = await arxiv.GetByIdAsync(arxivId, cancellationToken);
@@ -56,6 +56,12 @@ public sealed class SubmissionService(
         }
 
         var stored = await papers.GetAsync(arxivId, cancellationToken);
+        if (stored is not null && !stored.DigestDays.Contains(today))
+        {
+            // The merge kept the day off: a curator removed it while the paper was known by its title only (the check above
+            // looks under the arXiv id, and the removal moved to it with the re-key).
+            return RemovedByCurator(arxivId, today);
+        }
         var paperId = stored?.Id ?? arxivId;
         var now = timeProvider.GetUtcNow();
         if (!await submissions.TryAddAsync(paperId, today, readerId, now, cancellationToken))
@@ -97,6 +103,9 @@ public sealed class SubmissionService(
         logger.LogInformation("Curator {CuratorId} removed {Count} submissions of reader {ReaderId}", curatorId, removed.Count, readerId);
         return removed;
     }
+
+    private static SubmissionOutcome RemovedByCurator(string arxivId, DateOnly today) =>
+        new(SubmissionResult.RemovedByCurator, $"A curator took arXiv:{arxivId} off the digest of {Day(today)}; it cannot be submitted for that day again.") { ArxivId = arxivId };
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -171,4 +171,22 @@ public class SubmissionServiceTests
         Assert.Equal(1, await host.Get<PaperStore>().CountAsync());
         Assert.Equal([new DateOnly(2026, 3, 1), Today], outcome.Paper!.DigestDays);
     }
+
+    [Fact]
+    public async Task Submit_DayACuratorRemovedWhileThePaperHadOnlyItsTitle_IsRefused_AndNoRowIsAdded()
+    {
+        var (server, host, reader) = await StartAsync(ArxivResponses.Fixture("id-2403.01234.xml"));
+        await using var _ = server;
+        await using var __ = host;
+        await host.Get<IngestService>().IngestAsync(
+            [new IngestSource("digest.txt", () => new MemoryStream("Mar 11\n\nSparse Widgets for Everyone\n\nWe propose sparse widgets.\n"u8.ToArray()))],
+            new IngestRequest { Format = SourceFormat.DigestText, Year = 2026, Origin = "test" });
+        Assert.True(await host.Get<DigestDayRemoval>().RemoveAsync(Digest.Core.Papers.PaperId.FromTitle("Sparse Widgets for Everyone"), Today));
+
+        var outcome = await host.Get<SubmissionService>().SubmitAsync(reader, "2403.01234", Today);
+
+        Assert.Equal(SubmissionResult.RemovedByCurator, outcome.Result);
+        Assert.Empty(await host.Get<SubmissionService>().ListForDayAsync(Today));
+        Assert.Empty((await host.Get<PaperStore>().GetAsync("2403.01234"))!.DigestDays);
+    }
 }

@@ -28,6 +28,12 @@ public sealed class ArxivTitleLookup(
     public static readonly TimeSpan MaxUnreachableRetry = TimeSpan.FromDays(7);
 
     /// <summary>
+    /// Shortest title key looked up, with at least two words: an exact match of a one-word or very short title
+    /// ("Introduction", "Attention", "Deep RL") on arXiv is as likely another paper as this one.
+    /// </summary>
+    public const int MinTitleKeyLength = 10;
+
+    /// <summary>
     /// Looks up at most <see cref="ArxivOptions.BatchSize"/> due papers, one request each (spaced by the fetch rules).
     /// Stops at the first paper arXiv could not answer for: the rest would fail the same way.
     /// </summary>
@@ -49,6 +55,12 @@ public sealed class ArxivTitleLookup(
 
     private async Task<string> LookUpAsync(TitleLookupCandidate candidate, CancellationToken cancellationToken)
     {
+        var key = PaperId.TitleKey(candidate.Title);
+        if (key.Length < MinTitleKeyLength || !HasTwoWords(candidate.Title))
+        {
+            await lookups.RecordAsync(candidate.PaperId, timeProvider.GetUtcNow(), TitleLookupOutcome.TooShort, null, CancellationToken.None);
+            return TitleLookupOutcome.TooShort;
+        }
         var answer = await arxiv.SearchByTitleAsync(candidate.Title, cancellationToken);
         var now = timeProvider.GetUtcNow();
         if (!answer.Answered)
@@ -57,7 +69,6 @@ public sealed class ArxivTitleLookup(
             return TitleLookupOutcome.Unreachable;
         }
 
-        var key = PaperId.TitleKey(candidate.Title);
         var exact = answer.Entries.Where(e => PaperId.TitleKey(e.Title) == key).DistinctBy(e => e.ArxivId).ToList();
         var outcome = exact.Count switch
         {
@@ -82,6 +93,16 @@ public sealed class ArxivTitleLookup(
         // The merge re-keys the title paper unless the arXiv id already belonged to another stored paper.
         var now = await papers.GetAsync(candidate.PaperId, cancellationToken);
         return now?.ArxivId == entry.ArxivId ? TitleLookupOutcome.Found : TitleLookupOutcome.NotMerged;
+    }
+
+    private static bool HasTwoWords(string title)
+    {
+        var words = 0;
+        for (var i = 0; i < title.Length; i++)
+        {
+            if (char.IsLetterOrDigit(title[i]) && (i == 0 || !char.IsLetterOrDigit(title[i - 1])) && ++words == 2) return true;
+        }
+        return false;
     }
 
     // Doubling from the last wait: an arXiv outage of days costs a few requests, not one per round.

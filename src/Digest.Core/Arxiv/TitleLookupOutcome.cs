@@ -15,6 +15,9 @@ public static class TitleLookupOutcome
     /// <summary>The arXiv entry matched, but the store kept it apart (the arXiv id is already another stored paper's).</summary>
     public const string NotMerged = "not-merged";
 
+    /// <summary>The title is too short to name one paper (a word or two, like "Introduction"); never asked about.</summary>
+    public const string TooShort = "too-short";
+
     /// <summary>arXiv could not be reached or kept failing; asked again at <c>retry_at</c>, backing off.</summary>
     public const string Unreachable = "unreachable";
 }

@@ -180,4 +180,42 @@ public class ArxivTitleLookupTests
         Assert.Empty(server.Requests);
         Assert.Null((await app.GetPaperAsync(PointerId))!.ArxivId);
     }
+
+    [Fact]
+    public async Task ShortTitle_IsNeverAskedAbout()
+    {
+        await using var server = await RecordedApiServer.StartAsync();
+        server.Script(QueryPath, ArxivResponses.Fixture("title-pointer-networks.xml"));
+        await using var host = await TestDataHost.StartAsync(ArxivResponses.Settings(server.BaseUrl));
+        await host.Get<IngestService>().IngestAsync(
+            [new IngestSource("digest.txt", () => new MemoryStream("Mar 11\n\nIntroduction\n\nA paper with a title that names nothing.\n"u8.ToArray()))],
+            new IngestRequest { Format = SourceFormat.DigestText, Year = 2024, Origin = "test" });
+
+        var round = await host.Get<ArxivTitleLookup>().RunRoundAsync(CancellationToken.None);
+
+        Assert.Equal(1, round.LookedUp);
+        Assert.Empty(server.Requests);
+        var recorded = (await host.Get<TitleLookupStore>().GetAsync(PaperId.FromTitle("Introduction")))!.Value;
+        Assert.Equal(TitleLookupOutcome.TooShort, recorded.Outcome);
+        Assert.Null(recorded.RetryAt);
+        Assert.Equal(0, (await host.Get<ArxivTitleLookup>().RunRoundAsync(CancellationToken.None)).LookedUp);
+    }
+
+    [Fact]
+    public async Task Requests_AreSpacedByTheFetchRules()
+    {
+        await using var server = await RecordedApiServer.StartAsync();
+        server.Script(QueryPath, ArxivResponses.Fixture("empty.xml"));
+        await using var host = await TestDataHost.StartAsync(ArxivResponses.Settings(server.BaseUrl, new Dictionary<string, string?>
+        {
+            ["Digest:Fetch:MinRequestSpacing"] = "00:00:01",
+        }));
+        await IngestDigestAsync(host.Services);
+
+        await host.Get<ArxivTitleLookup>().RunRoundAsync(CancellationToken.None);
+
+        var requests = server.RequestsTo(QueryPath);
+        Assert.Equal(2, requests.Count);
+        Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromMilliseconds(950), $"{(requests[1].At - requests[0].At).TotalMilliseconds} ms apart");
+    }
 }

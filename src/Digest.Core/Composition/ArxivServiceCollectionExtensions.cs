@@ -13,8 +13,11 @@ namespace Digest.Core.Composition;
 
 public static class ArxivServiceCollectionExtensions
 {
-    /// <summary>Longest wait for one arXiv answer: a reader waits on a submission, so the client gives up early and says so.</summary>
-    private static readonly TimeSpan MaxSinglePaperTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Longest wait for one arXiv answer: a reader waits on a submission, so the client gives up early and says so. With
+    /// one retry, a reader waits at most about 35 s (two attempts, the backoff, the request spacing) for "unreachable".
+    /// </summary>
+    private static readonly TimeSpan MaxSinglePaperTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>Registers the arXiv client for single papers, reader submissions, digest-day removals and the title lookup.</summary>
     public static IServiceCollection AddDigestArxiv(this IServiceCollection services)

@@ -12,6 +12,9 @@ public enum SubmissionResult
     /// <summary>Someone (maybe the same reader) already submitted the paper for this day.</summary>
     AlreadySubmitted,
 
+    /// <summary>The paper is on this day's digest already, from a source (not a submission): nothing to add.</summary>
+    AlreadyInDigest,
+
     /// <summary>A curator took the paper off this day; it is not put back the same day.</summary>
     RemovedByCurator,
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Digest.Core.Arxiv;
 using Digest.Core.Ingestion;
+using Digest.Core.Papers;
 using Digest.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -35,6 +36,12 @@ public sealed class SubmissionService(
         {
             return RemovedByCurator(arxivId, today);
         }
+        // A submission row only for days a submission added: taking a reader's submissions back must not take a day off
+        // a paper its source put there.
+        if (await papers.GetAsync(arxivId, cancellationToken) is { } known && known.DigestDays.Contains(today))
+        {
+            return AlreadyInDigest(arxivId, known, today);
+        }
 
         var answer = await arxiv.GetByIdAsync(arxivId, cancellationToken);
         if (!answer.Answered)
@@ -47,6 +54,10 @@ public sealed class SubmissionService(
         }
 
         var entry = answer.Entries[0] with { DigestDays = [today] };
+        // The same paper may be stored by its title only (a digest page), and on this day already; the ingest below still
+        // gives it its arXiv id.
+        var byTitle = await papers.GetAsync(PaperId.FromTitle(entry.Title), cancellationToken);
+        var onDayBefore = byTitle is { ArxivId: null } && byTitle.DigestDays.Contains(today);
         var report = await ingest.IngestPapersAsync($"arxiv:{arxivId}", SourceFormat.ArxivAtom, [entry], new IngestRequest { Origin = Origin }, cancellationToken);
         if (report.StorageFailure is not null || report.Rejected > 0)
         {
@@ -61,6 +72,10 @@ public sealed class SubmissionService(
             // The merge kept the day off: a curator removed it while the paper was known by its title only (the check above
             // looks under the arXiv id, and the removal moved to it with the re-key).
             return RemovedByCurator(arxivId, today);
+        }
+        if (onDayBefore)
+        {
+            return AlreadyInDigest(arxivId, stored!, today);
         }
         var paperId = stored?.Id ?? arxivId;
         var now = timeProvider.GetUtcNow();
@@ -103,6 +118,9 @@ public sealed class SubmissionService(
         logger.LogInformation("Curator {CuratorId} removed {Count} submissions of reader {ReaderId}", curatorId, removed.Count, readerId);
         return removed;
     }
+
+    private static SubmissionOutcome AlreadyInDigest(string arxivId, Paper paper, DateOnly today) =>
+        new(SubmissionResult.AlreadyInDigest, $"“{paper.Title}” is already in the digest of {Day(today)}.") { ArxivId = arxivId, Paper = paper };
 
     private static SubmissionOutcome RemovedByCurator(string arxivId, DateOnly today) =>
         new(SubmissionResult.RemovedByCurator, $"A curator took arXiv:{arxivId} off the digest of {Day(today)}; it cannot be submitted for that day again.") { ArxivId = arxivId };

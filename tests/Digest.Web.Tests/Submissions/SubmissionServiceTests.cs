@@ -189,4 +189,43 @@ public class SubmissionServiceTests
         Assert.Empty(await host.Get<SubmissionService>().ListForDayAsync(Today));
         Assert.Empty((await host.Get<PaperStore>().GetAsync("2403.01234"))!.DigestDays);
     }
+
+    [Fact]
+    public async Task Submit_PaperASourcePutOnTheDay_IsAlreadyInTheDigest_WithoutARow()
+    {
+        var (server, host, reader) = await StartAsync(ArxivResponses.Fixture("id-2403.01234.xml"));
+        await using var _ = server;
+        await using var __ = host;
+        await host.Get<IngestService>().IngestAsync(
+            [new IngestSource("digest.txt", () => new MemoryStream("Mar 11\n\nSparse Widgets for Everyone\n\nWe propose sparse widgets.\n"u8.ToArray()))],
+            new IngestRequest { Format = SourceFormat.DigestText, Year = 2026, Origin = "test" });
+        await host.Get<SubmissionService>().SubmitAsync(reader, "2403.01234", Today.AddDays(1));
+
+        var outcome = await host.Get<SubmissionService>().SubmitAsync(reader, "2403.01234", Today);
+
+        Assert.Equal(SubmissionResult.AlreadyInDigest, outcome.Result);
+        Assert.Contains("already in the digest of 2026-03-11", outcome.Message);
+        Assert.Empty(await host.Get<SubmissionService>().ListForDayAsync(Today));
+        Assert.Single(server.RequestsTo(QueryPath));
+        // Taking the reader's submissions back leaves the day the source gave.
+        await host.Get<SubmissionService>().RemoveByReaderAsync(reader, reader);
+        Assert.Equal([Today], (await host.Get<PaperStore>().GetAsync("2403.01234"))!.DigestDays);
+    }
+
+    [Fact]
+    public async Task Submit_PaperOnTheDayByItsTitleOnly_IsAlreadyInTheDigest_AndGetsItsArxivId()
+    {
+        var (server, host, reader) = await StartAsync(ArxivResponses.Fixture("id-2403.01234.xml"));
+        await using var _ = server;
+        await using var __ = host;
+        await host.Get<IngestService>().IngestAsync(
+            [new IngestSource("digest.txt", () => new MemoryStream("Mar 11\n\nSparse Widgets for Everyone\n\nWe propose sparse widgets.\n"u8.ToArray()))],
+            new IngestRequest { Format = SourceFormat.DigestText, Year = 2026, Origin = "test" });
+
+        var outcome = await host.Get<SubmissionService>().SubmitAsync(reader, "2403.01234", Today);
+
+        Assert.Equal(SubmissionResult.AlreadyInDigest, outcome.Result);
+        Assert.Equal("2403.01234", outcome.Paper!.Id);
+        Assert.Empty(await host.Get<SubmissionService>().ListForDayAsync(Today));
+    }
 }

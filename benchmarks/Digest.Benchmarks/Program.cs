@@ -11,12 +11,13 @@ return args switch
     ["feeds", .. var options] => FeedBenchmark.Run(options),
     ["embeddings", .. var options] => EmbeddingsBenchmark.Run(options),
     ["relevance", .. var options] => RelevanceBenchmark.Run(options),
+    ["arxiv", .. var options] => await ArxivLookupBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search|uploads|flood|feeds|embeddings|relevance> [options]");
+    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search|uploads|flood|feeds|embeddings|relevance|arxiv> [options]");
     Console.WriteLine("  ingest [PATH-TO-papers-dev.jsonl]");
     Console.WriteLine("  search [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR]");
     Console.WriteLine("  uploads [--parts 1000] [--papers 20000] [--seconds 5]");
@@ -26,5 +27,6 @@ static int Usage()
     Console.WriteLine("  embeddings [--model ArcticXs|MiniLM] [--chars 1200] [--batch 8] [--threads 1,2] [--sample 160] [--vectors 100000,1000000] [--queries 300] [--splits train,test] [--parts throughput,quality,search] [--cache DIR]");
     Console.WriteLine("    (throughput, dense-only nDCG@10 on SciFact train and test, vector search latency and recall at 100k and 1M)");
     Console.WriteLine("  relevance [--data PATH-TO-scifact] [--sweep] [--rm3] [--lexical] [--model MiniLM|ArcticXs] [--chars 1200]   (nDCG@10, MRR@10, recall@100 on SciFact train and test, lexical and hybrid)");
+    Console.WriteLine("  arxiv [--papers 100000] [--rounds 50]   (the title lookup's due query and the removals read per ingest batch)");
     return 2;
 }

@@ -86,6 +86,8 @@ internal sealed class WebAppProcess : IDisposable
         start.Environment["Digest__DataDirectory"] = dataDirectory;
         start.Environment["Digest__SeedSampleDigest"] = "false";
         start.Environment["Digest__WatchInbox"] = "false";
+        // A benchmark never asks arXiv about its generated titles (requests would leave the machine and add load).
+        start.Environment["Digest__Arxiv__TitleLookup"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (port is not null) start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;

@@ -54,6 +54,7 @@ public static class DigestCoreServiceCollectionExtensions
         services.AddSingleton<DigestInitializer>();
         services.AddDigestSemantic();
         services.AddDigestSources();
+        services.AddDigestArxiv();
         services.AddDigestSubscriptions();
         services.AddDigestReaders();
         return services;

@@ -17,12 +17,7 @@ public static class SourceServiceCollectionExtensions
         services.AddSingleton(sp => new HostRateLimiter(
             sp.GetRequiredService<IOptions<DigestOptions>>().Value.Fetch.MinRequestSpacing, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new RemoteFetcher(
-            // Connections are recycled so that a changed DNS entry is seen. Redirects are followed, never from https to http;
-            // decompression happens before the size cap counts, so a compressed bomb is caught too.
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10), AutomaticDecompression = System.Net.DecompressionMethods.All })
-            {
-                Timeout = Timeout.InfiniteTimeSpan,
-            },
+            CreateHttpClient(),
             sp.GetRequiredService<HostRateLimiter>(),
             sp.GetRequiredService<IOptions<DigestOptions>>().Value.Fetch,
             sp.GetRequiredService<TimeProvider>(),
@@ -35,4 +30,13 @@ public static class SourceServiceCollectionExtensions
             sp.GetRequiredService<ILogger<RemoteSourceRunner>>()));
         return services;
     }
+
+    /// <summary>The HTTP client of a <see cref="RemoteFetcher"/>; the fetcher sets a timeout per attempt, so the client has none.</summary>
+    internal static HttpClient CreateHttpClient() =>
+        // Connections are recycled so that a changed DNS entry is seen. Redirects are followed, never from https to http;
+        // decompression happens before the size cap counts, so a compressed bomb is caught too.
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10), AutomaticDecompression = System.Net.DecompressionMethods.All })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
 }

@@ -49,6 +49,9 @@ public sealed class DigestOptions
     /// <summary>Politeness and robustness limits for fetching <see cref="Sources"/>.</summary>
     public FetchOptions Fetch { get; set; } = new();
 
+    /// <summary>The arXiv API for reader submissions and the background title lookup.</summary>
+    public ArxivOptions Arxiv { get; set; } = new();
+
     /// <summary>The SMTP server for email digests; without a host, email digests are off.</summary>
     public EmailOptions Email { get; set; } = new();
 

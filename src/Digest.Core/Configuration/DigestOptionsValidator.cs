@@ -46,6 +46,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         SemanticOptionsValidator.Validate(options.Semantic, failures);
         CommunityOptionsValidator.Validate(options.Community, failures);
         RemoteSourceOptionsValidator.Validate(options.Sources, options.Fetch, failures);
+        ArxivOptionsValidator.Validate(options.Arxiv, failures);
         EmailOptionsValidator.Validate(options.Email, options.PublicBaseUrl, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

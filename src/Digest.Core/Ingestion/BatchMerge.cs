@@ -5,7 +5,9 @@ namespace Digest.Core.Ingestion;
 /// <summary>
 /// Merges one batch of incoming papers with the stored papers they match (and with each other: a file may
 /// list a paper twice), and counts what happened. A paper matches by id, or by normalised title when one side
-/// has no arXiv id (a digest page lists titles only; the arXiv feed later gives the id).
+/// has no arXiv id (a digest page lists titles only; the arXiv feed later gives the id). Digest days a curator took
+/// a paper off (<c>digest_day_removals</c>) are dropped from what comes in, so ingesting the same page again does not
+/// put them back.
 /// </summary>
 internal sealed class BatchMerge
 {
@@ -16,8 +18,13 @@ internal sealed class BatchMerge
     private readonly List<(string OldId, string NewId)> _rekeyed = [];
     private readonly HashSet<string> _added = new(StringComparer.Ordinal);
 
-    public BatchMerge(IEnumerable<Paper> stored)
+    private readonly Dictionary<string, HashSet<DateOnly>> _removedDays;
+
+    /// <param name="stored">The stored papers the batch may match.</param>
+    /// <param name="removedDays">Digest days removed from papers, by stored paper id.</param>
+    public BatchMerge(IEnumerable<Paper> stored, IReadOnlyDictionary<string, HashSet<DateOnly>>? removedDays = null)
     {
+        _removedDays = removedDays is null ? new(StringComparer.Ordinal) : new(removedDays, StringComparer.Ordinal);
         foreach (var paper in stored)
         {
             Remember(paper);
@@ -37,6 +44,7 @@ internal sealed class BatchMerge
     public void Add(Paper incoming, DateTimeOffset now, FileReport file)
     {
         var known = Find(incoming);
+        incoming = WithoutRemovedDays(incoming, known?.Id);
         if (known is null)
         {
             var added = incoming with { FirstSeen = incoming.FirstSeen == default ? now : incoming.FirstSeen, UpdatedAt = now };
@@ -60,10 +68,21 @@ internal sealed class BatchMerge
             _changed.Remove(known.Id);
             if (_added.Remove(known.Id)) _added.Add(merged.Id);
             if (_stored.Remove(known.Id)) _rekeyed.Add((known.Id, merged.Id));
+            // The store moves the removals to the new id with the re-key; later papers of this batch see it already.
+            if (_removedDays.Remove(known.Id, out var removed)) _removedDays[merged.Id] = removed;
         }
         Remember(merged);
         _changed[merged.Id] = merged;
         file.Updated++;
+    }
+
+    private Paper WithoutRemovedDays(Paper incoming, string? knownId)
+    {
+        if (_removedDays.Count == 0 || incoming.DigestDays.Count == 0) return incoming;
+        var removed = knownId is not null && _removedDays.TryGetValue(knownId, out var byKnown) ? byKnown
+            : _removedDays.GetValueOrDefault(incoming.Id);
+        if (removed is null || !incoming.DigestDays.Any(removed.Contains)) return incoming;
+        return incoming with { DigestDays = [.. incoming.DigestDays.Where(d => !removed.Contains(d))] };
     }
 
     private Paper? Find(Paper incoming)

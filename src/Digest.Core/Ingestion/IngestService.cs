@@ -31,17 +31,12 @@ public sealed class IngestService(
     /// <summary>Whether this process indexes what it stores (false: another process owns the index).</summary>
     public bool IndexesItself => index.OwnsIndex;
 
-    public async Task<IngestReport> IngestAsync(
+    public Task<IngestReport> IngestAsync(
         IReadOnlyList<IngestSource> sources,
         IngestRequest request,
         IProgress<IngestProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        var report = new IngestReport { StartedAt = _time.GetUtcNow() };
-        // One batch fills across sources: many small files (an upload of 1,000 parts) cost one store transaction and
-        // one index refresh per 2,000 papers, not one per file (that cost 13 ms of wall and 20 ms of CPU per file).
-        var batch = new List<(Paper Paper, FileReport File)>(PaperStore.BatchSize);
-        try
+        CancellationToken cancellationToken = default) =>
+        RunAsync(request, async (report, batch) =>
         {
             foreach (var source in sources)
             {
@@ -49,6 +44,29 @@ public sealed class IngestService(
                 await IngestSourceAsync(source, request, report, batch, progress, cancellationToken);
                 if (report.StorageFailure is not null) break;
             }
+        }, cancellationToken);
+
+    /// <summary>
+    /// Ingests papers a caller has already read (an arXiv API answer) as one source named <paramref name="sourceName"/>:
+    /// validated, merged, stored and indexed exactly as the records of a file, and logged as a run of <see cref="IngestRequest.Origin"/>.
+    /// </summary>
+    public Task<IngestReport> IngestPapersAsync(string sourceName, SourceFormat format, IReadOnlyList<Paper> papers, IngestRequest request, CancellationToken cancellationToken = default) =>
+        RunAsync(request, async (report, batch) =>
+        {
+            var file = new FileReport { File = sourceName, Format = format.Name() };
+            report.Files.Add(file);
+            await AddItemsAsync(papers.Select((paper, i) => ParsedItem.Accepted(i + 1, paper)), file, report, batch, null, cancellationToken);
+        }, cancellationToken);
+
+    private async Task<IngestReport> RunAsync(IngestRequest request, Func<IngestReport, List<(Paper Paper, FileReport File)>, Task> read, CancellationToken cancellationToken)
+    {
+        var report = new IngestReport { StartedAt = _time.GetUtcNow() };
+        // One batch fills across sources: many small files (an upload of 1,000 parts) cost one store transaction and
+        // one index refresh per 2,000 papers, not one per file (that cost 13 ms of wall and 20 ms of CPU per file).
+        var batch = new List<(Paper Paper, FileReport File)>(PaperStore.BatchSize);
+        try
+        {
+            await read(report, batch);
             if (batch.Count > 0 && report.StorageFailure is null) await TryStoreBatchAsync(batch, report, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -137,16 +155,16 @@ public sealed class IngestService(
                 Limits = _limits,
             };
             using var reader = new StreamReader(new LimitedReadStream(stream, _limits.MaxFileBytes), new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            await ParseAndStoreAsync(PaperParsers.For(format.Value), reader, context, file, report, batch, progress, cancellationToken);
+            await AddItemsAsync(PaperParsers.For(format.Value).Parse(reader, context), file, report, batch, progress, cancellationToken);
             file.Notes.AddRange(context.Notes);
         }
     }
 
-    /// <summary>Parses one source into the run's batch, storing the batch whenever it is full; the last, partial batch is the caller's.</summary>
-    private async Task ParseAndStoreAsync(IPaperParser parser, TextReader reader, ParseContext context, FileReport file, IngestReport report, List<(Paper Paper, FileReport File)> batch, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Adds one source's parsed records to the run's batch, storing the batch whenever it is full; the last, partial batch is the caller's.</summary>
+    private async Task AddItemsAsync(IEnumerable<ParsedItem> parsed, FileReport file, IngestReport report, List<(Paper Paper, FileReport File)> batch, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        using var items = parser.Parse(reader, context).GetEnumerator();
+        using var items = parsed.GetEnumerator();
         while (true)
         {
             ParsedItem item;
@@ -217,7 +235,9 @@ public sealed class IngestService(
         var existing = await batch.FindAsync(
             incoming.Select(p => p.Paper.Id).ToHashSet(),
             incoming.Select(p => PaperId.TitleKey(p.Paper.Title)).ToHashSet());
-        var merge = new BatchMerge(existing);
+        // 0.9 ms p50 per full batch with no removals recorded, 4.6 ms with 10,000 (benchmarks: arxiv).
+        var removedDays = await batch.FindDigestDayRemovalsAsync([.. existing.Select(p => p.Id), .. incoming.Select(p => p.Paper.Id)]);
+        var merge = new BatchMerge(existing, removedDays);
 
         foreach (var (paper, file) in incoming) merge.Add(paper, now, file);
         incoming.Clear();

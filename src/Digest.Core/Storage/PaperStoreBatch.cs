@@ -70,6 +70,55 @@ public sealed class PaperStoreBatch : IAsyncDisposable
         return rows.Select(r => r.ToPaper()).ToList();
     }
 
+    private const string FindDigestDayRemovalsSql = "SELECT paper_id AS PaperId, day AS Day FROM digest_day_removals WHERE paper_id IN (SELECT value FROM json_each(@ids))";
+
+    /// <summary>The digest days removed from the papers with these (current) ids, by id; papers without removals are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, HashSet<DateOnly>>> FindDigestDayRemovalsAsync(IReadOnlyCollection<string> ids)
+    {
+        var rows = await _connection.QueryAsync<(string PaperId, string Day)>(FindDigestDayRemovalsSql, new { ids = StoreJson.Write([.. ids]) }, _transaction);
+        var removals = new Dictionary<string, HashSet<DateOnly>>(StringComparer.Ordinal);
+        foreach (var (paperId, day) in rows)
+        {
+            if (!removals.TryGetValue(paperId, out var days)) removals[paperId] = days = [];
+            days.Add(PaperRow.ParseDate(day)!.Value);
+        }
+        return removals;
+    }
+
+    private const string RecordDigestDayRemovalSql = """
+        INSERT INTO digest_day_removals (paper_id, day, removed_at) VALUES (@paperId, @day, @removedAt)
+        ON CONFLICT (paper_id, day) DO NOTHING
+        """;
+
+    private const string SetDigestDaysSql = "UPDATE papers SET digest_days = @days, updated_at = @updatedAt, change_seq = @seq WHERE id = @id";
+
+    /// <summary>
+    /// Takes papers off digest days: records each removal (so that a later ingest does not put the day back) and writes
+    /// the paper's days with this batch's change number, so the index follows. Ids may be former ids (aliases). Returns
+    /// the papers whose days changed, as now stored; a paper not stored, or not on that day, is recorded all the same
+    /// (an ingest may bring it later) and not returned.
+    /// </summary>
+    public async Task<IReadOnlyList<Paper>> RemoveDigestDaysAsync(IReadOnlyCollection<(string PaperId, DateOnly Day)> removals, DateTimeOffset now)
+    {
+        var changed = new Dictionary<string, Paper>(StringComparer.Ordinal);
+        foreach (var (paperId, day) in removals)
+        {
+            var found = (await FindAsync([paperId], [])).FirstOrDefault();
+            var id = found?.Id ?? paperId;
+            await _connection.ExecuteAsync(RecordDigestDayRemovalSql, new { paperId = id, day = PaperRow.FormatDate(day), removedAt = PaperRow.FormatTimestamp(now) }, _transaction);
+            var paper = changed.GetValueOrDefault(id) ?? found;
+            if (paper is null || !paper.DigestDays.Contains(day)) continue;
+            paper = paper with { DigestDays = [.. paper.DigestDays.Where(d => d != day)], UpdatedAt = now };
+            var days = StoreJson.Write(paper.DigestDays.Select(d => PaperRow.FormatDate(d)!).ToList());
+            await _connection.ExecuteAsync(SetDigestDaysSql, new { id, days, updatedAt = PaperRow.FormatTimestamp(now), seq = ChangeSeq }, _transaction);
+            changed[id] = paper;
+        }
+        return [.. changed.Values];
+    }
+
+    /// <summary>The batch's connection and transaction, for a feature's own rows written atomically with papers (submissions).</summary>
+    internal (SqliteConnection Connection, SqliteTransaction Transaction) Session => (_connection, _transaction);
+
     private const string UpsertSql = """
         INSERT INTO papers (id, arxiv_id, title, title_key, abstract, authors, published, revised, digest_days,
                             categories, keywords, code_urls, project_url, doi, upvotes, topics, sources,

@@ -25,6 +25,7 @@ public static class DigestWebRegistration
         builder.Services.AddHostedService<EmbeddingService>();
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<RemoteSourceService>();
+        builder.Services.AddHostedService<ArxivTitleLookupService>();
         builder.Services.AddDigestEmail();
         builder.Services.AddHostedService<DigestMailService>();
         builder.Services.AddHostedService<SubscriptionMailService>();

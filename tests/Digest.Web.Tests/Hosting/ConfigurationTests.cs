@@ -17,6 +17,11 @@ public class ConfigurationTests
     [InlineData("Digest:Sources:0:Interval", "six hours", "Digest:Sources:0:Interval")]
     [InlineData("Digest:Fetch:MaxRetries", "50", "Digest:Fetch:MaxRetries (Digest__Fetch__MaxRetries)")]
     [InlineData("Digest:JsonLogs", "sometimes", "Digest:JsonLogs")]
+    [InlineData("Digest:Arxiv:BaseUrl", "export.arxiv.org", "Digest:Arxiv:BaseUrl (Digest__Arxiv__BaseUrl)")]
+    [InlineData("Digest:Arxiv:BatchSize", "0", "Digest:Arxiv:BatchSize (Digest__Arxiv__BatchSize)")]
+    [InlineData("Digest:Arxiv:LookupInterval", "00:00:00", "Digest:Arxiv:LookupInterval")]
+    [InlineData("Digest:Arxiv:UnreachableRetry", "30.00:00:00", "Digest:Arxiv:UnreachableRetry")]
+    [InlineData("Digest:Arxiv:TitleLookup", "maybe", "Digest:Arxiv:TitleLookup")]
     public void Start_WithABadSetting_FailsWithAMessageNamingIt(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>

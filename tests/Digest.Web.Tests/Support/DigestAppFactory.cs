@@ -41,6 +41,8 @@ public sealed class DigestAppFactory : WebApplicationFactory<Program>
             // Hundreds of tests start a host: loading the 90 MB model and embedding in each would cost minutes.
             // Tests of semantic search pass Digest:Semantic:Enabled=true (see WithSemanticSearch).
             ["Digest:Semantic:Enabled"] = "false",
+            // Tests never reach the real arXiv; the title lookup's tests point it at a recorded server.
+            ["Digest:Arxiv:TitleLookup"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }

@@ -42,6 +42,8 @@ public sealed class DigestProcess : IDisposable
         start.Environment["Digest__Search__ClientSearchTimePerSecond"] = "00:00:00";
         // Drills start many processes; the model would add seconds and a core to each. A drill of semantic search sets it true.
         start.Environment["Digest__Semantic__Enabled"] = "false";
+        // Drills never reach the real arXiv (their digest-text papers would each be looked up).
+        start.Environment["Digest__Arxiv__TitleLookup"] = "false";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         return new DigestProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }

@@ -26,6 +26,8 @@ public sealed class CuratorAndAccessTests
         { "/admin?handler=Invite", "email=mallory@example.org&admin=true" },
         { "/admin?handler=Disable", "reader=2" },
         { "/admin?handler=Enable", "reader=2" },
+        { "/admin?handler=RemoveSubmissions", "reader=2" },
+        { "/curate/removefromday", "paper=" + Paper + "&day=2025-01-13" },
     };
 
     [Theory]
@@ -131,6 +133,7 @@ public sealed class CuratorAndAccessTests
         var paper = (await readers.App.GetPaperAsync(Paper))!;
         Assert.Equal(0, paper.ReaderVotes);
         Assert.Null(paper.FeaturedAt);
+        Assert.Equal([new DateOnly(2025, 1, 13)], paper.DigestDays);
         Assert.Null(await readers.App.Services.GetRequiredService<ReaderStore>().FindAsync("mallory@example.org"));
         Assert.Empty(await readers.App.Services.GetRequiredService<CuratorLog>().RecentAsync(10));
         foreach (var reader in await readers.App.Services.GetRequiredService<ReaderStore>().ListAsync()) Assert.False(reader.IsDisabled);

@@ -1,5 +1,6 @@
 using Digest.Core.Configuration;
 using Digest.Core.Readers;
+using Digest.Core.Submissions;
 using Digest.Core.Subscriptions;
 using Digest.Web.Readers;
 using Digest.Web.Subscriptions;
@@ -18,6 +19,7 @@ namespace Digest.Web.Pages.Admin;
 public sealed class IndexModel(
     ReaderStore readers,
     PaperCuration curation,
+    SubmissionService submissions,
     CuratorLog log,
     SignInLinks links,
     SignInMailComposer composer,
@@ -83,6 +85,16 @@ public sealed class IndexModel(
         // Disabling yourself would lock the last admin out; another admin (or the CLI) can.
         if (ReaderId == User.ReaderId()) return BadRequest("You cannot disable yourself.");
         if (!await curation.SetDisabledAsync(User.ReaderId()!.Value, ReaderId, disabled, cancellationToken)) return NotFound();
+        return RedirectToPage();
+    }
+
+    /// <summary>Deletes every submission of the reader and takes those papers off the days they were submitted for.</summary>
+    public async Task<IActionResult> OnPostRemoveSubmissionsAsync(CancellationToken cancellationToken)
+    {
+        if (await readers.GetAsync(ReaderId, cancellationToken) is not { } reader) return NotFound();
+        var removed = await submissions.RemoveByReaderAsync(reader.Id, User.ReaderId()!.Value, cancellationToken);
+        var detail = removed.Count == 0 ? "none" : string.Join(", ", removed.Take(20).Select(s => $"{s.PaperId} ({s.Day:yyyy-MM-dd})")) + (removed.Count > 20 ? $" and {removed.Count - 20} more" : "");
+        await log.RecordAsync(User.ReaderId()!.Value, CuratorActionKinds.RemoveSubmissions, reader.Email, detail, timeProvider.GetUtcNow(), cancellationToken);
         return RedirectToPage();
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Digest.Core.Text;
 
 namespace Digest.Core.Ingestion;
 
@@ -91,5 +92,5 @@ public sealed class IngestReport
         return $"Nothing changed: {Records(Unchanged)} already stored, {Records(rejectedRecords)} rejected.";
     }
 
-    private static string Records(int count) => count == 1 ? "1 record" : $"{count} records";
+    private static string Records(int count) => CountPhrase.Of(count, "record");
 }

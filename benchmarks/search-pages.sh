@@ -9,38 +9,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PAPERS="${1:-100000}"
 DURATION="${2:-30s}"
-SEED="${DIGEST_SEED:-/work/shared/data/papers-dev.jsonl}"
-PORT="${DIGEST_PORT:-5187}"
-WORK="$(mktemp -d /tmp/digest-bench.XXXXXX)"
-APP_PID=""
-cleanup() {
-  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=benchmarks/app-at-scale.sh
+source benchmarks/app-at-scale.sh
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-echo "== build (Release)"
-dotnet publish src/Digest.Web -c Release -o "$WORK/app" --nologo -v quiet
-
-export Digest__DataDirectory="${DIGEST_BENCH_DATA:-$WORK/data}"
-export Digest__SeedSampleDigest=false
-export Digest__WatchInbox=false
 # wrk is one client with 8 connections: let all of them search at once (the per-client search limit, 1 by
 # default, would answer most of them 429 and the figures would measure refusals).
 export Digest__Search__MaxConcurrentPerClient=8
 export Digest__Search__MaxConcurrent=8
 export Digest__Search__ClientSearchTimePerSecond=00:00:00   # wrk is one address asking for hundreds of pages a second
-if [[ -f "$Digest__DataDirectory/digest.db" ]]; then
-  echo "== reusing $Digest__DataDirectory"
-else
-  echo "== corpus: $PAPERS papers from $SEED"
-  python3 benchmarks/search-pages/make-corpus.py "$SEED" "$PAPERS" "$WORK/corpus.jsonl"
-  echo "== ingest"
-  time dotnet "$WORK/app/Digest.Web.dll" ingest "$WORK/corpus.jsonl" > "$WORK/ingest.log"
-  tail -n 3 "$WORK/ingest.log"
-fi
+start_app_at_scale "$PAPERS"
 
 echo "== urls"
 python3 - "$WORK/urls.txt" <<'PY'
@@ -58,25 +37,6 @@ paths += ["/search", "/search?year=2025", "/search?category=cs.CL&sort=oldest", 
 open(sys.argv[1], "w").write("\n".join(paths) + "\n")
 print(len(paths), "urls")
 PY
-
-echo "== start app on 127.0.0.1:$PORT"
-# No result cache exists in the app; every request runs the search and renders the page.
-ASPNETCORE_URLS="http://127.0.0.1:$PORT" Logging__LogLevel__Default=Warning \
-  dotnet "$WORK/app/Digest.Web.dll" > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/search?q=learning" -o /dev/null && break
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$PORT/search?q=learning" -o /dev/null || { cat "$WORK/app.log"; exit 1; }
-# The app indexes what the store holds beyond its index (everything, when the index format changed) before it is ready.
-echo "== waiting for the index to be in step with the store"
-for _ in $(seq 1 600); do
-  curl -fs "http://127.0.0.1:$PORT/readyz" -o /dev/null && break
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$PORT/readyz" || { echo "the index did not catch up"; cat "$WORK/app.log"; exit 1; }
-echo
 
 if [[ -n "${DIGEST_BENCH_HOLD:-}" ]]; then echo "app running on port $PORT (pid $APP_PID); holding ${DIGEST_BENCH_HOLD}s"; sleep "$DIGEST_BENCH_HOLD"; fi
 

@@ -37,14 +37,16 @@ public static class PaperDocumentFactory
         foreach (var url in paper.CodeUrls) document.Add(new StoredField(PaperFields.CodeUrl, url));
         AddFacet(document, PaperFields.HasCode, paper.HasCode ? PaperFields.Yes : PaperFields.No, store: false);
 
-        // Sample digests carry no publication date, only the day they were listed: that day dates them.
+        // Sample digests carry no publication date, only the day they were listed: that day files them (sorting, date
+        // filters, year facet). Only a date a source stated is stored for display: a digest day shown as a
+        // publication date put "Pointer Networks" (2015) in March 2026.
+        if (paper.Published is { } stated) document.Add(new StoredField(PaperFields.PublishedText, FormatDay(stated)));
         var date = EffectiveDate(paper);
         if (date is { } d)
         {
             var number = DateNumber(d);
             document.Add(new Int32Field(PaperFields.Published, number, Field.Store.NO));
             document.Add(new NumericDocValuesField(PaperFields.Published, number));
-            document.Add(new StoredField(PaperFields.PublishedText, FormatDay(d)));
             AddFacet(document, PaperFields.Year, d.Year.ToString(CultureInfo.InvariantCulture), store: false);
             AddFacet(document, PaperFields.Month, d.ToString("yyyy-MM", CultureInfo.InvariantCulture), store: false);
         }

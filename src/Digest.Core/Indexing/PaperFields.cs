@@ -53,10 +53,10 @@ public static class PaperFields
     /// <summary><c>yes</c> or <c>no</c>: whether a code link is known. Facet and filter.</summary>
     public const string HasCode = "code";
 
-    /// <summary>Publication date as <c>yyyyMMdd</c>: Int32 field for ranges, numeric doc values for sorting; stored as text under <see cref="PublishedText"/>.</summary>
+    /// <summary>The date a paper is filed under (publication date, else its first digest day) as <c>yyyyMMdd</c>: Int32 field for ranges, numeric doc values for sorting.</summary>
     public const string Published = "published";
 
-    /// <summary>Publication date <c>yyyy-MM-dd</c>, stored only.</summary>
+    /// <summary>Publication date <c>yyyy-MM-dd</c> as a source stated it, stored only; absent when only digest days date the paper.</summary>
     public const string PublishedText = "published_text";
 
     /// <summary>Digest days <c>yyyy-MM-dd</c>: filter, facet (day listing), stored.</summary>

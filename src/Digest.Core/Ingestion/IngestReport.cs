@@ -1,4 +1,5 @@
 using System.Text;
+using Digest.Core.Text;
 
 namespace Digest.Core.Ingestion;
 
@@ -59,14 +60,14 @@ public sealed class IngestReport
                 text.AppendLine($"{file.File}: not ingested: {file.Error}");
                 continue;
             }
-            text.AppendLine($"{file.File} ({file.Format}): {file.Seen} records, {file.Added} added, {file.Updated} updated, {file.Unchanged} unchanged, {file.Rejected} rejected");
+            text.AppendLine($"{file.File} ({file.Format}): {Records(file.Seen)}, {file.Added} added, {file.Updated} updated, {file.Unchanged} unchanged, {file.Rejected} rejected");
             foreach (var note in file.Notes) text.AppendLine($"  note: {note}");
         }
         foreach (var rejection in Rejections) text.AppendLine($"  rejected {rejection}");
         var recordRejections = Files.Sum(f => f.Rejected);
         if (recordRejections > Rejections.Count) text.AppendLine($"  ... and {recordRejections - Rejections.Count} more rejections");
         var seconds = Math.Max((FinishedAt - StartedAt).TotalSeconds, 0.001);
-        text.AppendLine($"Total: {FilesRead} of {Files.Count} files read, {Seen} records seen, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {seconds:0.00} s ({Seen / seconds:0} records/s)");
+        text.AppendLine($"Total: {FilesRead} of {Files.Count} files read, {Records(Seen)} seen, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {seconds:0.00} s ({Seen / seconds:0} records/s)");
         if (NothingChanged() is { } closing) text.AppendLine(closing);
         if (Cancelled) text.AppendLine("Cancelled: committed batches are kept, the batch in progress was rolled back.");
         if (StorageFailure is not null)
@@ -91,5 +92,5 @@ public sealed class IngestReport
         return $"Nothing changed: {Records(Unchanged)} already stored, {Records(rejectedRecords)} rejected.";
     }
 
-    private static string Records(int count) => count == 1 ? "1 record" : $"{count} records";
+    private static string Records(int count) => CountPhrase.Of(count, "record");
 }

@@ -23,7 +23,10 @@ public sealed record SearchResult
 
     public IReadOnlyList<string> Authors { get; init; } = [];
 
-    /// <summary>The date the paper is filed under (publication date, else its first digest day).</summary>
+    /// <summary>
+    /// The publication date a source stated, or null. A paper known only from digest text has none: it is filed
+    /// (sorted, filtered) under <see cref="FirstDigestDay"/>, which must never be shown as its publication date.
+    /// </summary>
     public DateOnly? Published { get; init; }
 
     public IReadOnlyList<string> Topics { get; init; } = [];
@@ -40,7 +43,11 @@ public sealed record SearchResult
     /// <summary>arXiv PDF, when the arXiv id is known.</summary>
     public string? PdfUrl => ArxivId is null ? null : ArxivLinks.Pdf(ArxivId);
 
+    /// <summary>The digest days the paper appeared on, ascending.</summary>
     public IReadOnlyList<DateOnly> DigestDays { get; init; } = [];
+
+    /// <summary>The first digest day the paper appeared on, or null.</summary>
+    public DateOnly? FirstDigestDay => DigestDays.Count > 0 ? DigestDays[0] : null;
 
     public int? Upvotes { get; init; }
 

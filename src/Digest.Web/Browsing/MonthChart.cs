@@ -1,5 +1,6 @@
 using System.Globalization;
 using Digest.Core.Search;
+using Digest.Core.Text;
 
 namespace Digest.Web.Browsing;
 
@@ -40,7 +41,7 @@ public sealed class MonthChart
         }).ToList();
         var total = counts.Sum(c => c.Count);
         var range = months.Count == 0 ? "" : $" from {months[0]} to {months[^1]}";
-        return new MonthChart(id, $"{label}: {total} papers per month{range}", bars);
+        return new MonthChart(id, $"{label}: {CountPhrase.Of(total, "paper")}, per month{range}", bars);
     }
 
     /// <summary>The months from the earliest to the latest of <paramref name="counts"/>, at most the last <paramref name="limit"/>.</summary>

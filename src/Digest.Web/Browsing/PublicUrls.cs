@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Digest.Web.Browsing;
 
 /// <summary>
-/// Absolute URLs for what leaves the site (feeds, the OpenSearch description): from Digest:PublicBaseUrl when set,
+/// Absolute URLs for what leaves the site (feeds, the OpenSearch description, canonical links): from Digest:PublicBaseUrl when set,
 /// else from the request's scheme, host and path base. Set the setting behind a proxy: the Host header is whatever the
 /// client sent, and feed readers keep entry ids, which are these URLs.
 /// </summary>

@@ -2,6 +2,7 @@ using System.Text;
 using Digest.Core.Configuration;
 using Digest.Core.Ingestion.Parsers;
 using Digest.Core.Storage;
+using Digest.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Web.CommandLine;
@@ -40,7 +41,7 @@ public sealed class BackupCommand : ICliCommand
         var count = await copy.CountAsync(cancellationToken);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        await output.WriteLineAsync($"Backed up {count:N0} papers to {stem}.db and {stem}.jsonl");
+        await output.WriteLineAsync($"Backed up {CountPhrase.Of(count, "paper")} to {stem}.db and {stem}.jsonl");
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Digest.Core.Ingestion.Parsers;
 using Digest.Core.Storage;
+using Digest.Core.Text;
 
 namespace Digest.Web.CommandLine;
 
@@ -31,7 +32,7 @@ public sealed class ExportCommand : ICliCommand
             await PaperJsonLinesWriter.WriteAsync(writer, store.ReadAllAsync(cancellationToken), cancellationToken);
         }
         File.Move(partial, path, overwrite: true);
-        await error.WriteLineAsync($"Exported {await store.CountAsync(cancellationToken):N0} papers to {path}");
+        await error.WriteLineAsync($"Exported {CountPhrase.Of(await store.CountAsync(cancellationToken), "paper")} to {path}");
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 using Digest.Core.Indexing;
 using Digest.Core.Storage;
+using Digest.Core.Text;
 
 namespace Digest.Web.CommandLine;
 
@@ -22,7 +23,7 @@ public sealed class ReindexCommand : ICliCommand
         if (services.GetRequiredService<IIndexOwnership>() is OwnedIndex owned)
         {
             var count = await owned.Synchronizer.RebuildAsync(cancellationToken);
-            await output.WriteLineAsync($"Index rebuilt from the store: {count:N0} papers.");
+            await output.WriteLineAsync($"Index rebuilt from the store: {CountPhrase.Of(count, "paper")}.");
             return 0;
         }
 

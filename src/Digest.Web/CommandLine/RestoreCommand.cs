@@ -1,6 +1,7 @@
 using Digest.Core.Indexing;
 using Digest.Core.Ingestion;
 using Digest.Core.Storage;
+using Digest.Core.Text;
 
 namespace Digest.Web.CommandLine;
 
@@ -48,7 +49,7 @@ public sealed class RestoreCommand : ICliCommand
         // An older backup may predate migrations; its change numbers are unrelated to the index's checkpoint.
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var count = await owned.Synchronizer.RebuildAsync(cancellationToken);
-        await output.WriteLineAsync($"Restored the store from {path}; index rebuilt: {count:N0} papers.");
+        await output.WriteLineAsync($"Restored the store from {path}; index rebuilt: {CountPhrase.Of(count, "paper")}.");
         return 0;
     }
 

@@ -4,6 +4,7 @@ using Digest.Core.Semantic;
 using Digest.Core.Sources;
 using Digest.Core.Storage;
 using Digest.Core.Subscriptions;
+using Digest.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Web.CommandLine;
@@ -28,8 +29,8 @@ public sealed class StatsCommand : ICliCommand
 
         // Through the owned instance, or read-only from disk when the running app owns the index.
         var (documents, indexSeq) = services.GetRequiredService<IIndexOwnership>().ReadCommitted();
-        var inStep = indexSeq >= stats.ChangeSeq ? "in step with the store" : $"behind the store ({stats.ChangeSeq - indexSeq} changes to index)";
-        await output.WriteLineAsync($"Index: {documents:N0} documents, {DirectorySize(options.IndexPath)}, change {indexSeq}, {inStep}");
+        var inStep = indexSeq >= stats.ChangeSeq ? "in step with the store" : $"behind the store ({CountPhrase.Of(stats.ChangeSeq - indexSeq, "change")} to index)";
+        await output.WriteLineAsync($"Index: {CountPhrase.Of(documents, "document")}, {DirectorySize(options.IndexPath)}, change {indexSeq}, {inStep}");
         await output.WriteLineAsync(await SemanticLineAsync(services, options, cancellationToken));
         foreach (var run in stats.RecentRuns)
         {
@@ -57,7 +58,7 @@ public sealed class StatsCommand : ICliCommand
         var stats = await services.GetRequiredService<SubscriptionStore>().GetStatsAsync(cancellationToken);
         var setup = options.Email.Enabled ? $"via {options.Email.SmtpHost}:{options.Email.SmtpPort} at {options.Email.SendAt:hh\\:mm} UTC" : "off (no Digest:Email:SmtpHost)";
         var failing = stats.Failing > 0 ? $"; {stats.Failing} failing, retried with backoff, last error {stats.LastErrorAt}: {stats.LastError}" : "";
-        return $"Email digests {setup}: {stats.Active:N0} active, {stats.Paused:N0} paused, {stats.Pending:N0} waiting for confirmation; {stats.DigestsSent:N0} digests sent (last {stats.LastSentAt ?? "never"}){failing}";
+        return $"Email digests {setup}: {stats.Active:N0} active, {stats.Paused:N0} paused, {stats.Pending:N0} waiting for confirmation; {CountPhrase.Of(stats.DigestsSent, "digest")} sent (last {stats.LastSentAt ?? "never"}){failing}";
     }
 
     private static string FileSize(string path) => File.Exists(path) ? Megabytes(new FileInfo(path).Length) : "missing";

@@ -1,6 +1,7 @@
 using Digest.Core.Configuration;
 using Digest.Core.Indexing;
 using Digest.Core.Subscriptions;
+using Digest.Core.Text;
 using Digest.Web.Subscriptions;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ public sealed class SubscriptionsCommand : ICliCommand
                     var failing = s.Failures > 0 ? $", failing ({s.Failures}x, retry {Time(s.RetryAt)}): {s.LastError}" : "";
                     await output.WriteLineAsync($"{s.Email}  {s.Status.ToString().ToLowerInvariant()}  {s.Frequency.ToString().ToLowerInvariant()}  {s.View}  last sent {Time(s.LastSentAt)}{failing}");
                 }
-                await output.WriteLineAsync($"{all.Count} subscriptions");
+                await output.WriteLineAsync(CountPhrase.Of(all.Count, "subscription"));
                 return 0;
 
             case ["send-now"]:
@@ -50,7 +51,7 @@ public sealed class SubscriptionsCommand : ICliCommand
             case ["remove", var text]:
                 if (EmailAddress.Normalize(text) is not { } address) throw new CliUsageException($"'{text}' is not an email address");
                 var removed = await store.DeleteByEmailAsync(address, cancellationToken);
-                await output.WriteLineAsync($"{removed} subscriptions of {address} removed");
+                await output.WriteLineAsync($"{CountPhrase.Of(removed, "subscription")} of {address} removed");
                 return 0;
 
             default:

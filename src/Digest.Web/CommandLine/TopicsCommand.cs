@@ -1,5 +1,6 @@
 using System.Globalization;
 using Digest.Core.Storage;
+using Digest.Core.Text;
 using Digest.Core.Topics;
 
 namespace Digest.Web.CommandLine;
@@ -26,7 +27,7 @@ public sealed class TopicsCommand : ICliCommand
         {
             case "reassign":
                 var result = await services.GetRequiredService<TopicReassigner>().ReassignAllAsync(cancellationToken);
-                await output.WriteLineAsync($"Topics re-assigned with {assigner.Taxonomy.Topics.Count} topics: {result.Papers:N0} papers, {result.Changed:N0} changed.");
+                await output.WriteLineAsync($"Topics re-assigned with {CountPhrase.Of(assigner.Taxonomy.Topics.Count, "topic")}: {CountPhrase.Of(result.Papers, "paper")}, {result.Changed:N0} changed.");
                 if (result.RemovedSlugs.Count > 0) await output.WriteLineAsync($"Slugs no longer in the taxonomy (bookmarks to them now show 'no such topic'): {string.Join(", ", result.RemovedSlugs)}");
                 if (result.AddedSlugs.Count > 0) await output.WriteLineAsync($"New slugs: {string.Join(", ", result.AddedSlugs)}");
                 return 0;
@@ -50,7 +51,7 @@ public sealed class TopicsCommand : ICliCommand
                 var problems = services.GetRequiredService<TaxonomyProvider>().Problems;
                 if (problems.Count == 0)
                 {
-                    await output.WriteLineAsync($"The taxonomy is valid: {assigner.Taxonomy.Topics.Count} topics.");
+                    await output.WriteLineAsync($"The taxonomy is valid: {CountPhrase.Of(assigner.Taxonomy.Topics.Count, "topic")}.");
                     return 0;
                 }
                 foreach (var problem in problems) await error.WriteLineAsync(problem.ToString());

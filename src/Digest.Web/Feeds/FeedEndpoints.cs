@@ -81,7 +81,7 @@ public static class FeedEndpoints
                 var url = baseUrl + PaperUrls.Day(day.Day);
                 var time = new DateTimeOffset(day.Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
                 return new AtomEntry(url, SearchTitles.Day(day.Day), [], time, time,
-                    $"{day.Count} {(day.Count == 1 ? "paper" : "papers")}:\n" + string.Join('\n', lines),
+                    CountPhrase.Of(day.Count, "paper") + ":\n" + string.Join('\n', lines),
                     [new AtomLink("alternate", url, "text/html"), new AtomLink("related", baseUrl + FeedUrls.For(PaperUrls.Day(day.Day)), "application/atom+xml", "This day's papers as a feed")],
                     []);
             }),

@@ -47,7 +47,12 @@ public static class PaperEntries
             .. result.Topics.Select(t => new AtomCategory(t, taxonomy.Find(t)?.Label ?? t, topicScheme)),
             .. result.Categories.Select(c => new AtomCategory(c, null, ArxivCategoryScheme)),
         ];
-        DateTimeOffset? published = result.Published is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
-        return new AtomEntry(page, result.Title, result.Authors, published, published ?? undated, result.Abstract, links, categories);
+        // A paper known only from a digest has no <published>: its digest day is when it was listed, so it is only the
+        // entry's <updated>.
+        DateTimeOffset? published = result.Published is { } date ? Midnight(date) : null;
+        DateTimeOffset? listed = result.FirstDigestDay is { } day ? Midnight(day) : null;
+        return new AtomEntry(page, result.Title, result.Authors, published, published ?? listed ?? undated, result.Abstract, links, categories);
     }
+
+    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -34,8 +34,9 @@ public static class DigestWebRegistration
         builder.Services.AddDigestReaderAccess();
 
         builder.Services.AddSearchConcurrencyLimit();
-        // Feeds and the address bar: absolute URLs, and validators computed without searching.
+        // Feeds, the address bar and canonical links: absolute URLs, and validators computed without searching.
         builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<CanonicalUrls>();
         builder.Services.AddSingleton<FeedVersion>();
         builder.Services.AddSingleton<FeedResponder>();
 

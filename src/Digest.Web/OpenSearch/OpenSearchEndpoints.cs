@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Digest.Core.Indexing;
 using Digest.Core.Search;
+using Digest.Core.Text;
 using Digest.Core.Topics;
 using Digest.Web.Browsing;
 using Digest.Web.Endpoints;
@@ -65,7 +65,7 @@ public static class OpenSearchEndpoints
         _ => "Paper",
     };
 
-    private static string Papers(int count) => count.ToString("N0", CultureInfo.InvariantCulture) + (count == 1 ? " paper" : " papers");
+    private static string Papers(int count) => CountPhrase.Of(count, "paper");
 
     private static string Url(SearchSuggestion completion) => completion.Kind switch
     {

@@ -18,6 +18,8 @@ public sealed class SearchModel(SearchService search, TaxonomyProvider taxonomie
 
     public string CanonicalUrl { get; private set; } = "";
 
+    public string Description { get; private set; } = "";
+
     public FollowView Follow { get; private set; } = null!;
 
     public IActionResult OnGet()
@@ -31,6 +33,7 @@ public sealed class SearchModel(SearchService search, TaxonomyProvider taxonomie
         View = new SearchView(response, urls, taxonomy, SearchView.CollectNotices(input, response, taxonomy));
         Title = SearchTitles.For(response.Request, taxonomy);
         CanonicalUrl = urls.For(response.Request);
+        Description = SearchTitles.Describe(response, taxonomy);
         Follow = new FollowView(FeedUrls.For(urls, response.Request), SearchTitles.For(response.Request with { Page = 1 }, taxonomy));
         return Page();
     }

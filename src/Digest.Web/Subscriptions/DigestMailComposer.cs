@@ -58,7 +58,7 @@ public sealed class DigestMailComposer(SmtpMailSender sender, SubscriptionLinks 
     {
         var manage = links.Manage(subscription);
         var unsubscribe = links.Unsubscribe(subscription);
-        var count = papers.Count == 1 ? "1 new paper" : $"{papers.Count} new papers";
+        var count = CountPhrase.Of(papers.Count, "new paper");
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{count} in “{subscription.Title}”\n{links.View(subscription)}\n\n");
         var html = new StringBuilder();

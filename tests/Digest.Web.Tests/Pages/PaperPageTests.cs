@@ -21,7 +21,7 @@ public class PaperPageTests(CorpusFixture corpus) : IClassFixture<CorpusFixture>
         Assert.Equal("noopener noreferrer nofollow", pdf.GetAttribute("rel"));
         Assert.NotNull(page.QuerySelector("a[href='https://github.com/example/lora-study']"));
         Assert.Contains("@misc{", page.QuerySelector("pre.bibtex")!.TextContent);
-        Assert.Equal("/papers/2501.00001", page.Canonical());
+        Assert.Equal(Html.TestBase + "/papers/2501.00001", page.Canonical());
         Assert.InRange(page.QuerySelectorAll(".related .paper").Length, 1, 5);
     }
 

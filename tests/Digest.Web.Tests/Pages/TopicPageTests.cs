@@ -31,13 +31,13 @@ public class TopicPageTests(CorpusFixture corpus) : IClassFixture<CorpusFixture>
         Assert.NotEmpty(page.QuerySelector(".lede")!.TextContent);
         Assert.NotNull(page.QuerySelector("svg.month-chart[role=img]"));
         Assert.Equal(5, page.Total());
-        Assert.Equal("/topics/llm", page.Canonical());
+        Assert.Equal(Html.TestBase + "/topics/llm", page.Canonical());
 
         var rag = page.QuerySelector("[data-facet=topic] .facet-link[data-value=rag]")!;
         Assert.Equal("/topics/llm?topic=rag", rag.GetAttribute("href"));
         var narrowed = await _client.GetPageAsync(rag.GetAttribute("href")!);
         Assert.Equal(1, narrowed.Total());
-        Assert.Equal("/topics/llm?topic=rag", narrowed.Canonical());
+        Assert.Equal(Html.TestBase + "/topics/llm?topic=rag", narrowed.Canonical());
         var back = narrowed.QuerySelector("[data-facet=topic] .facet-link[data-value=rag]")!;
         Assert.Equal("true", back.GetAttribute("data-selected"));
         Assert.Equal("/topics/llm", back.GetAttribute("href"));

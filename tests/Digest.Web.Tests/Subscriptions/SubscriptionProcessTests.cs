@@ -56,7 +56,7 @@ public sealed class SubscriptionProcessTests : IDisposable
         Assert.Contains($"Email digests via 127.0.0.1:{smtp.Port} at 07:00 UTC: 3 active, 0 paused, 0 waiting for confirmation; 3 digests sent", stats);
         var (removed, removeOutput) = await RunAsync(smtp, "subscriptions", "remove", "THIRD@example.org");
         Assert.Equal(0, removed);
-        Assert.Contains("1 subscriptions of third@example.org removed", removeOutput);
+        Assert.Contains("1 subscription of third@example.org removed", removeOutput);
         Assert.Contains("2 subscriptions", (await RunAsync(smtp, "subscriptions", "list")).Output);
     }
 

@@ -22,5 +22,10 @@ public static class Html
     public static int Total(this IDocument page) =>
         int.Parse(page.QuerySelector("[data-total]")!.GetAttribute("data-total")!, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The base of the test host's absolute URLs (its requests come to http://localhost).</summary>
+    public const string TestBase = "http://localhost";
+
     public static string? Canonical(this IDocument page) => page.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+
+    public static string? Description(this IDocument page) => page.QuerySelector("meta[name=description]")?.GetAttribute("content");
 }

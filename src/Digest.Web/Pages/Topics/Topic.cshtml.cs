@@ -26,6 +26,8 @@ public sealed class TopicModel(SearchService search, TaxonomyProvider taxonomies
 
     public string CanonicalUrl { get; private set; } = "";
 
+    public string Description { get; private set; } = "";
+
     public FollowView Follow { get; private set; } = null!;
 
     public IActionResult OnGet(string slug)
@@ -48,6 +50,7 @@ public sealed class TopicModel(SearchService search, TaxonomyProvider taxonomies
         Chart = MonthChart.Create("chart-" + topic.Slug, topic.Label, MonthChart.Months(search.GetMonthCounts(), 36), search.GetMonthCounts(topic.Slug));
         Title = SearchTitles.For(response.Request, taxonomy);
         CanonicalUrl = urls.For(response.Request);
+        Description = PageDescriptions.Topic(topic, response, taxonomy);
         Follow = new FollowView(FeedUrls.For(urls, response.Request), SearchTitles.For(response.Request with { Page = 1 }, taxonomy));
         return Page();
     }

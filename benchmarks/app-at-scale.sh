@@ -1,0 +1,56 @@
+# Sourced by the page benchmarks (search-pages.sh, lighthouse.sh); not run on its own.
+#   start_app_at_scale PAPERS
+# Builds Release, generates a PAPERS-paper corpus from papers-dev.jsonl (search-pages/make-corpus.py), ingests it with
+# the app's CLI into a data directory, starts the app on 127.0.0.1:$PORT and waits until its index is in step with
+# the store. Sets WORK (a temporary directory), APP_PID and BASE_URL; on exit the app is stopped and WORK removed.
+# DIGEST_BENCH_DATA=DIR keeps the ingested data directory there and reuses it on the next run (skips the ingest).
+# DIGEST_SEED=FILE and DIGEST_PORT=PORT change the seed papers and the port. Settings for the app are exported
+# Digest__* variables, set by the caller before the call.
+SEED="${DIGEST_SEED:-/work/shared/data/papers-dev.jsonl}"
+PORT="${DIGEST_PORT:-5187}"
+BASE_URL="http://127.0.0.1:$PORT"
+WORK="$(mktemp -d /tmp/digest-bench.XXXXXX)"
+APP_PID=""
+stop_app_at_scale() {
+  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap stop_app_at_scale EXIT
+
+start_app_at_scale() {
+  local papers="$1"
+  echo "== build (Release)"
+  dotnet publish src/Digest.Web -c Release -o "$WORK/app" --nologo -v quiet
+
+  export Digest__DataDirectory="${DIGEST_BENCH_DATA:-$WORK/data}"
+  export Digest__SeedSampleDigest=false
+  export Digest__WatchInbox=false
+  if [[ -f "$Digest__DataDirectory/digest.db" ]]; then
+    echo "== reusing $Digest__DataDirectory"
+  else
+    echo "== corpus: $papers papers from $SEED"
+    python3 benchmarks/search-pages/make-corpus.py "$SEED" "$papers" "$WORK/corpus.jsonl"
+    echo "== ingest"
+    time dotnet "$WORK/app/Digest.Web.dll" ingest "$WORK/corpus.jsonl" > "$WORK/ingest.log"
+    tail -n 3 "$WORK/ingest.log"
+  fi
+
+  echo "== start app on 127.0.0.1:$PORT"
+  # No result cache exists in the app; every request runs the search and renders the page.
+  ASPNETCORE_URLS="$BASE_URL" Logging__LogLevel__Default=Warning \
+    dotnet "$WORK/app/Digest.Web.dll" > "$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs "$BASE_URL/search?q=learning" -o /dev/null && break
+    sleep 1
+  done
+  curl -fs "$BASE_URL/search?q=learning" -o /dev/null || { cat "$WORK/app.log"; exit 1; }
+  # The app indexes what the store holds beyond its index (everything, when the index format changed) before it is ready.
+  echo "== waiting for the index to be in step with the store"
+  for _ in $(seq 1 600); do
+    curl -fs "$BASE_URL/readyz" -o /dev/null && break
+    sleep 1
+  done
+  curl -fs "$BASE_URL/readyz" || { echo "the index did not catch up"; cat "$WORK/app.log"; exit 1; }
+  echo
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using Digest.Core.Configuration;
 using Digest.Core.Readers;
 using Digest.Core.Subscriptions;
+using Digest.Core.Text;
 using Digest.Web.Readers;
 using Microsoft.Extensions.Options;
 
@@ -59,7 +60,7 @@ public sealed class UsersCommand : ICliCommand
                 {
                     await output.WriteLineAsync($"{r.Email}  {(r.IsAdmin ? "admin" : "reader")}  {(r.IsDisabled ? "disabled" : "active")}  last sign-in {r.LastSignedIn?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "never"}");
                 }
-                await output.WriteLineAsync(all.Count == 1 ? "1 reader" : $"{all.Count} readers");
+                await output.WriteLineAsync(CountPhrase.Of(all.Count, "reader"));
                 return 0;
             case [var action and ("disable" or "enable"), var text]:
             {
@@ -72,7 +73,7 @@ public sealed class UsersCommand : ICliCommand
             {
                 var reader = await Find(readers, text, cancellationToken);
                 var ended = await services.GetRequiredService<ReaderSessions>().DeleteAllAsync(reader.Id, cancellationToken);
-                await output.WriteLineAsync($"{reader.Email} signed out everywhere ({ended} {(ended == 1 ? "session" : "sessions")} ended)");
+                await output.WriteLineAsync($"{reader.Email} signed out everywhere ({CountPhrase.Of(ended, "session")} ended)");
                 return 0;
             }
             default:

@@ -1,4 +1,5 @@
 using Digest.Core.Search;
+using Digest.Core.Trending;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Core.Configuration;
@@ -44,6 +45,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         ValidatePublicBaseUrl(options, failures);
         SearchLimitsValidator.Validate(options.Search, failures);
         SemanticOptionsValidator.Validate(options.Semantic, failures);
+        TrendingOptionsValidator.Validate(options.Trending, failures);
         RemoteSourceOptionsValidator.Validate(options.Sources, options.Fetch, failures);
         EmailOptionsValidator.Validate(options.Email, options.PublicBaseUrl, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -35,7 +35,7 @@ public sealed class PaperIndex : IDisposable
     /// <see cref="PaperAnalyzer"/>: an index committed under another schema has no usable checkpoint, so opening it
     /// starts a rebuild from the store instead of searching documents that lack fields queries now use.
     /// </summary>
-    public const string Schema = "4";
+    public const string Schema = "5";
 
     static PaperIndex() => PaperCodec.Register();
 

@@ -1,0 +1,105 @@
+using Digest.Core.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Digest.Core.Trending;
+
+/// <summary>
+/// Top hits by <see cref="TrendingScore"/> at a reference time, scored per hit from doc values (total votes, the
+/// appearance instant and count): the score depends on the time of the query, so it cannot be kept in the index or
+/// per reader, and a vote is counted as soon as the paper's document is searchable. Ties: newer first, then id.
+/// A hit's id is read from its segment's sorted doc values only when the hit is kept or ties with the weakest kept one.
+/// </summary>
+internal sealed class TrendingCollector : ICollector, ITopDocsCollector
+{
+    private const double SecondsPerHour = 3600;
+
+    private readonly TrendingScore _score;
+    private readonly double _atSeconds;
+    private readonly int _size;
+    private readonly PriorityQueue<TrendingHit, TrendingHit> _kept;
+    private readonly BytesRef _scratch = new();
+    private NumericDocValues? _votes;
+    private NumericDocValues? _appeared;
+    private NumericDocValues? _appearances;
+    private SortedDocValues? _ids;
+    private int _docBase;
+    private int _segment;
+
+    /// <param name="score">The formula.</param>
+    /// <param name="at">The reference time ages are measured to.</param>
+    /// <param name="size">How many top hits to keep.</param>
+    public TrendingCollector(TrendingScore score, DateTimeOffset at, int size)
+    {
+        _score = score;
+        _atSeconds = at.ToUnixTimeMilliseconds() / 1000.0;
+        _size = size;
+        _kept = new PriorityQueue<TrendingHit, TrendingHit>(size, TrendingHit.ShownLastFirst);
+    }
+
+    public int TotalHits { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer)
+    {
+        // The trending order needs no relevance scores.
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        var reader = context.AtomicReader;
+        _votes = reader.GetNumericDocValues(PaperFields.Votes);
+        _appeared = reader.GetNumericDocValues(PaperFields.Appeared);
+        _appearances = reader.GetNumericDocValues(PaperFields.Appearances);
+        _ids = reader.GetSortedDocValues(PaperFields.Id);
+        _docBase = context.DocBase;
+        _segment = context.Ord;
+    }
+
+    public void Collect(int doc)
+    {
+        TotalHits++;
+        var appeared = _appeared?.Get(doc) ?? 0;
+        var score = _score.Score(_votes?.Get(doc) ?? 0, _appearances?.Get(doc) ?? 0, (_atSeconds - appeared) / SecondsPerHour);
+        var ord = _ids?.GetOrd(doc) ?? -1;
+        if (_kept.Count < _size)
+        {
+            var hit = Hit(score, appeared, ord, doc);
+            _kept.Enqueue(hit, hit);
+            return;
+        }
+        var weakest = _kept.Peek();
+        if (score < weakest.Score || (score == weakest.Score && appeared < weakest.Appeared)) return;
+        var candidate = score == weakest.Score && appeared == weakest.Appeared && _segment == weakest.Segment
+            ? new TrendingHit(score, appeared, _segment, ord, "", _docBase + doc) // compared by ordinal: the id text is read only if it is kept
+            : Hit(score, appeared, ord, doc);
+        if (TrendingHit.CompareShown(candidate, weakest) >= 0) return;
+        if (candidate.Id.Length == 0) candidate = Hit(score, appeared, ord, doc);
+        _kept.EnqueueDequeue(candidate, candidate);
+    }
+
+    public TopDocs GetTopDocs() => GetTopDocs(0, _size);
+
+    public TopDocs GetTopDocs(int start) => GetTopDocs(start, _size - start);
+
+    public TopDocs GetTopDocs(int start, int howMany)
+    {
+        var ordered = _kept.UnorderedItems.Select(item => item.Element).ToList();
+        ordered.Sort(static (a, b) => TrendingHit.CompareShown(a, b));
+        var page = ordered.Skip(start).Take(Math.Max(0, howMany)).Select(hit => new ScoreDoc(hit.Doc, (float)hit.Score)).ToArray();
+        return new TopDocs(TotalHits, page, page.Length > 0 ? page[0].Score : float.NaN);
+    }
+
+    private TrendingHit Hit(double score, long appeared, int ord, int doc)
+    {
+        var id = "";
+        if (_ids is not null && ord >= 0)
+        {
+            _ids.LookupOrd(ord, _scratch);
+            id = _scratch.Utf8ToString();
+        }
+        return new TrendingHit(score, appeared, _segment, ord, id, _docBase + doc);
+    }
+}

@@ -72,7 +72,7 @@ public static class SearchApiEndpoints
 
     private static ApiSearchResult ToApi(SearchResult result, string? query) =>
         new(result.Id, result.ArxivId, result.Title, result.Authors, result.Published, result.Topics, result.Categories,
-            result.HasCode, result.SnippetHtml, PaperUrls.For(result.Id, query));
+            result.HasCode, result.SnippetHtml, PaperUrls.For(result.Id, query), result.Votes);
 
     private static IResult NotFound(string? id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such paper",

@@ -21,7 +21,7 @@ public static class PaperEntries
     {
         var results = new List<SearchResult>(limit);
         var pageSize = Math.Min(limit, SearchRequest.MaxPageSize);
-        request = request with { Sort = request.Sort == SearchSort.Trending ? SearchSort.Trending : SearchSort.Newest };
+        request = request with { Sort = FeedUrls.FeedSort(request) };
         for (var page = 1; results.Count < limit; page++)
         {
             var response = search.Search(request with { Page = page, PageSize = pageSize, IncludeSnippets = false });

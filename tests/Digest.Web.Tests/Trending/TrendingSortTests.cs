@@ -64,7 +64,11 @@ public class TrendingSortTests(TrendingFixture fixture) : IClassFixture<Trending
     {
         var feed = await _client.GetFeedAsync("/feeds/search?sort=trending");
         Assert.Equal(NowOrder.Select(id => "/papers/" + id), feed.Feed.Items.Select(item => item.PagePath()));
+        // A feed of its own: its id and self link keep the sort, its page is the trending view.
+        Assert.EndsWith("/feeds/search?sort=trending", feed.Feed.Link("self").Uri.ToString());
+        Assert.EndsWith("/search?sort=trending", feed.Feed.Link("alternate").Uri.ToString());
         var newest = await _client.GetFeedAsync("/feeds/search");
+        Assert.EndsWith("/feeds/search", newest.Feed.Link("self").Uri.ToString());
         Assert.NotEqual(NowOrder.Select(id => "/papers/" + id), newest.Feed.Items.Select(item => item.PagePath()));
     }
 

@@ -63,21 +63,24 @@ internal sealed class TrendingCollector : ICollector, ITopDocsCollector
         TotalHits++;
         var appeared = _appeared?.Get(doc) ?? 0;
         var score = _score.Score(_votes?.Get(doc) ?? 0, _appearances?.Get(doc) ?? 0, (_atSeconds - appeared) / SecondsPerHour);
-        var ord = _ids?.GetOrd(doc) ?? -1;
         if (_kept.Count < _size)
         {
-            var hit = Hit(score, appeared, ord, doc);
+            var hit = Hit(score, appeared, doc);
             _kept.Enqueue(hit, hit);
             return;
         }
+        // Most hits lose to the weakest kept one on score alone: they cost three doc-value reads and no id lookup.
         var weakest = _kept.Peek();
         if (score < weakest.Score || (score == weakest.Score && appeared < weakest.Appeared)) return;
-        var candidate = score == weakest.Score && appeared == weakest.Appeared && _segment == weakest.Segment
-            ? new TrendingHit(score, appeared, _segment, ord, "", _docBase + doc) // compared by ordinal: the id text is read only if it is kept
-            : Hit(score, appeared, ord, doc);
-        if (TrendingHit.CompareShown(candidate, weakest) >= 0) return;
-        if (candidate.Id.Length == 0) candidate = Hit(score, appeared, ord, doc);
-        _kept.EnqueueDequeue(candidate, candidate);
+        if (score == weakest.Score && appeared == weakest.Appeared)
+        {
+            var ord = _ids?.GetOrd(doc) ?? -1;
+            // A tie within one segment is decided by ordinal: the id text is read only if the hit is kept.
+            var tied = _segment == weakest.Segment ? new TrendingHit(score, appeared, _segment, ord, "", _docBase + doc) : Hit(score, appeared, doc);
+            if (TrendingHit.CompareShown(tied, weakest) >= 0) return;
+        }
+        var kept = Hit(score, appeared, doc);
+        _kept.EnqueueDequeue(kept, kept);
     }
 
     public TopDocs GetTopDocs() => GetTopDocs(0, _size);
@@ -92,8 +95,9 @@ internal sealed class TrendingCollector : ICollector, ITopDocsCollector
         return new TopDocs(TotalHits, page, page.Length > 0 ? page[0].Score : float.NaN);
     }
 
-    private TrendingHit Hit(double score, long appeared, int ord, int doc)
+    private TrendingHit Hit(double score, long appeared, int doc)
     {
+        var ord = _ids?.GetOrd(doc) ?? -1;
         var id = "";
         if (_ids is not null && ord >= 0)
         {

@@ -61,15 +61,20 @@ internal sealed class TrendingCollector : ICollector, ITopDocsCollector
     public void Collect(int doc)
     {
         TotalHits++;
+        var votes = _votes?.Get(doc) ?? 0;
+        var appearances = _appearances?.Get(doc) ?? 0;
+        // Without votes or appearances the score is 0 at any age: once every kept hit scores more, such a hit (most
+        // papers of an arXiv listing) is out without reading its age or computing a power.
+        if (votes == 0 && appearances == 0 && _kept.Count == _size && _kept.Peek().Score > 0) return;
         var appeared = _appeared?.Get(doc) ?? 0;
-        var score = _score.Score(_votes?.Get(doc) ?? 0, _appearances?.Get(doc) ?? 0, (_atSeconds - appeared) / SecondsPerHour);
+        var score = _score.Score(votes, appearances, (_atSeconds - appeared) / SecondsPerHour);
         if (_kept.Count < _size)
         {
             var hit = Hit(score, appeared, doc);
             _kept.Enqueue(hit, hit);
             return;
         }
-        // Most hits lose to the weakest kept one on score alone: they cost three doc-value reads and no id lookup.
+        // Most hits lose to the weakest kept one on score alone: no id lookup for them.
         var weakest = _kept.Peek();
         if (score < weakest.Score || (score == weakest.Score && appeared < weakest.Appeared)) return;
         if (score == weakest.Score && appeared == weakest.Appeared)

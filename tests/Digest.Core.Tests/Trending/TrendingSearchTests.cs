@@ -59,6 +59,9 @@ public class TrendingSearchTests
         Assert.Equal(new DateTimeOffset(2025, 3, 9, 0, 0, 0, TimeSpan.Zero), hot.Appeared);
         Assert.Equal(0.4610625, hot.Score, 5);
         Assert.Equal(At, response.Request.TrendingAt);
+        // A short page leaves the paper without votes or appearances out once four papers score more.
+        var four = corpus.Service.Search(new SearchRequest { Sort = SearchSort.Trending, TrendingAt = At, PageSize = 4 });
+        Assert.Equal(["2503.00001", "2503.00002", "2503.00003", "2503.00005"], Ids(four));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class TrendingSortTests(TrendingFixture fixture) : IClassFixture<Trending
     }
 
     [Fact]
-    public async Task TopicAndDayViews_SortTrending()
+    public async Task DayViewAndFilteredSearches_SortTrending()
     {
         var day = await _client.GetPageAsync("/digests/2025-03-09?sort=trending");
         Assert.Equal([Hot, Quiet], PageIds(day));
@@ -79,6 +79,8 @@ public class TrendingSortTests(TrendingFixture fixture) : IClassFixture<Trending
         var votes = page.QuerySelector(".paper-facts .votes")!;
         Assert.Equal("200 votes", votes.TextContent);
         Assert.Equal(Old, votes.GetAttribute("data-paper-id"));
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/papers/" + Old));
+        Assert.Equal((200, 200), (json.RootElement.GetProperty("votes").GetInt32(), json.RootElement.GetProperty("upvotes").GetInt32()));
     }
 
     [Fact]

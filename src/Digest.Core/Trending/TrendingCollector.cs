@@ -6,9 +6,9 @@ using Lucene.Net.Util;
 namespace Digest.Core.Trending;
 
 /// <summary>
-/// Top hits by <see cref="TrendingScore"/> at a reference time, scored per hit from doc values (total votes, the
-/// appearance instant and count): the score depends on the time of the query, so it cannot be kept in the index or
-/// per reader, and a vote is counted as soon as the paper's document is searchable. Ties: newer first, then id.
+/// Top hits by <see cref="TrendingScore"/> at a reference time, scored per hit from the doc values (total votes, the
+/// appearance instant and count) as <see cref="TrendingValues"/> keeps them: the score depends on the time of the
+/// query, so it cannot be kept in the index or per reader, and a vote is counted as soon as the paper's document is searchable. Ties: newer first, then id.
 /// A hit's id is read from its segment's sorted doc values only when the hit is kept or ties with the weakest kept one.
 /// </summary>
 internal sealed class TrendingCollector : ICollector, ITopDocsCollector
@@ -20,9 +20,10 @@ internal sealed class TrendingCollector : ICollector, ITopDocsCollector
     private readonly int _size;
     private readonly PriorityQueue<TrendingHit, TrendingHit> _kept;
     private readonly BytesRef _scratch = new();
-    private NumericDocValues? _votes;
-    private NumericDocValues? _appeared;
-    private NumericDocValues? _appearances;
+    private readonly TrendingValues _values;
+    private int[] _votes = [];
+    private long[] _appeared = [];
+    private int[] _appearances = [];
     private SortedDocValues? _ids;
     private int _docBase;
     private int _segment;
@@ -30,8 +31,10 @@ internal sealed class TrendingCollector : ICollector, ITopDocsCollector
     /// <param name="score">The formula.</param>
     /// <param name="at">The reference time ages are measured to.</param>
     /// <param name="size">How many top hits to keep.</param>
-    public TrendingCollector(TrendingScore score, DateTimeOffset at, int size)
+    /// <param name="values">The reader's trending inputs.</param>
+    public TrendingCollector(TrendingScore score, DateTimeOffset at, int size, TrendingValues values)
     {
+        _values = values;
         _score = score;
         _atSeconds = at.ToUnixTimeMilliseconds() / 1000.0;
         _size = size;
@@ -50,9 +53,8 @@ internal sealed class TrendingCollector : ICollector, ITopDocsCollector
     public void SetNextReader(AtomicReaderContext context)
     {
         var reader = context.AtomicReader;
-        _votes = reader.GetNumericDocValues(PaperFields.Votes);
-        _appeared = reader.GetNumericDocValues(PaperFields.Appeared);
-        _appearances = reader.GetNumericDocValues(PaperFields.Appearances);
+        var values = _values.For(reader);
+        (_votes, _appeared, _appearances) = (values.Votes, values.Appeared, values.Appearances);
         _ids = reader.GetSortedDocValues(PaperFields.Id);
         _docBase = context.DocBase;
         _segment = context.Ord;
@@ -61,12 +63,12 @@ internal sealed class TrendingCollector : ICollector, ITopDocsCollector
     public void Collect(int doc)
     {
         TotalHits++;
-        var votes = _votes?.Get(doc) ?? 0;
-        var appearances = _appearances?.Get(doc) ?? 0;
+        var votes = _votes[doc];
+        var appearances = _appearances[doc];
         // Without votes or appearances the score is 0 at any age: once every kept hit scores more, such a hit (most
         // papers of an arXiv listing) is out without reading its age or computing a power.
         if (votes == 0 && appearances == 0 && _kept.Count == _size && _kept.Peek().Score > 0) return;
-        var appeared = _appeared?.Get(doc) ?? 0;
+        var appeared = _appeared[doc];
         var score = _score.Score(votes, appearances, (_atSeconds - appeared) / SecondsPerHour);
         if (_kept.Count < _size)
         {

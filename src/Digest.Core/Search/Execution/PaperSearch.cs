@@ -181,7 +181,7 @@ internal sealed class PaperSearch
     private ITopDocsCollector TopCollector(IndexSearcher searcher, FacetCache cache, SearchRequest request, SearchSort sort, Query? query)
     {
         var numHits = Math.Max(1, Math.Min(request.Page * request.PageSize, searcher.IndexReader.MaxDoc));
-        if (sort == SearchSort.Trending) return new TrendingCollector(_trending, request.TrendingAt!.Value, numHits);
+        if (sort == SearchSort.Trending) return new TrendingCollector(_trending, request.TrendingAt!.Value, numHits, SnapshotSearcher.Of(searcher).Trending);
         return sort == SearchSort.Relevance && query is not null
             ? TopScoreDocCollector.Create(numHits, docsScoredInOrder: true)
             : new DateRankCollector(cache.DateRanks, oldestFirst: sort == SearchSort.Oldest, numHits);

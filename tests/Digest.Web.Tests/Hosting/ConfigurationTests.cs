@@ -17,6 +17,8 @@ public class ConfigurationTests
     [InlineData("Digest:Sources:0:Interval", "six hours", "Digest:Sources:0:Interval")]
     [InlineData("Digest:Fetch:MaxRetries", "50", "Digest:Fetch:MaxRetries (Digest__Fetch__MaxRetries)")]
     [InlineData("Digest:JsonLogs", "sometimes", "Digest:JsonLogs")]
+    [InlineData("Digest:Trending:Gravity", "0", "Digest:Trending:Gravity (Digest__Trending__Gravity)")]
+    [InlineData("Digest:Trending:AppearanceWeight", "-1", "Digest:Trending:AppearanceWeight")]
     public void Start_WithABadSetting_FailsWithAMessageNamingIt(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>

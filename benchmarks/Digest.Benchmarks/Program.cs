@@ -19,7 +19,7 @@ static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search|uploads|flood|feeds|embeddings|relevance|arxiv> [options]");
     Console.WriteLine("  ingest [PATH-TO-papers-dev.jsonl]");
-    Console.WriteLine("  search [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR]");
+    Console.WriteLine("  search [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR] [--semantic] [--sorts]");
     Console.WriteLine("  uploads [--parts 1000] [--papers 20000] [--seconds 5]");
     Console.WriteLine("  flood [--app Digest.Web.dll] [--data DIR] [--papers papers-dev.jsonl] [--connections 16] [--seconds 20] [--query Q] [--set Name=Value]");
     Console.WriteLine("    (build the app first: dotnet build -c Release src/Digest.Web)");

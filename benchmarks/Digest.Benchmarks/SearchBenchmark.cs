@@ -37,6 +37,11 @@ public static class SearchBenchmark
             Console.WriteLine($"first search (builds facet ordinals for the reader): {first.Elapsed.TotalMilliseconds:F0} ms");
             // Three rounds: tiered compilation has settled by then (its background recompiles would count as search CPU).
             Measure(service, workload, threads: 1, rounds: 3, label: "warm-up", report: false);
+            if (options.Sorts)
+            {
+                SortComparison.Run(service, workload, options.Rounds);
+                return 0;
+            }
             Measure(service, workload, threads: 1, rounds: options.Rounds, label: "1 thread", report: true);
             Measure(service, workload, threads: 2, rounds: options.Rounds, label: "2 threads", report: true);
             var withoutSnippets = workload.Select(w => (w.Kind, w.Request with { IncludeSnippets = false })).ToList();
@@ -135,12 +140,13 @@ public static class SearchBenchmark
         Console.WriteLine($"sample: \"transfromer\": {misspelled.TotalHits} hits, suggestions: {string.Join("; ", misspelled.Suggestions.Select(s => $"{s.Text} ({s.Count})"))}");
     }
 
-    internal sealed record Options(int Papers, string DataPath, int Rounds, string? IndexPath, bool Semantic = false)
+    /// <summary>The verb's options; <c>Sorts</c> (<c>--sorts</c>) runs the sort A/B (<see cref="SortComparison"/>) instead of the latency figures.</summary>
+    internal sealed record Options(int Papers, string DataPath, int Rounds, string? IndexPath, bool Semantic = false, bool Sorts = false)
     {
         public static Options Parse(string[] args)
         {
-            var options = new Options(100_000, "/work/shared/data/papers-dev.jsonl", 3, null, args.Contains("--semantic"));
-            args = [.. args.Where(a => a != "--semantic")];
+            var options = new Options(100_000, "/work/shared/data/papers-dev.jsonl", 3, null, args.Contains("--semantic"), args.Contains("--sorts"));
+            args = [.. args.Where(a => a is not ("--semantic" or "--sorts"))];
             for (var i = 0; i + 1 < args.Length; i += 2)
             {
                 options = args[i] switch

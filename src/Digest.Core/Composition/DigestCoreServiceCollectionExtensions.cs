@@ -50,7 +50,9 @@ public static class DigestCoreServiceCollectionExtensions
             sp.GetRequiredService<PaperIndex>(),
             sp.GetRequiredService<ILogger<SearchService>>(),
             sp.GetRequiredService<IOptions<DigestOptions>>().Value.Search,
-            sp.GetRequiredService<ISemanticNeighbours>()));
+            sp.GetRequiredService<ISemanticNeighbours>(),
+            sp.GetRequiredService<IOptions<DigestOptions>>().Value.Trending,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DigestInitializer>();
         services.AddDigestSemantic();
         services.AddDigestSources();

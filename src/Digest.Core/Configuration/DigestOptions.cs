@@ -1,4 +1,5 @@
 using Digest.Core.Search;
+using Digest.Core.Trending;
 
 namespace Digest.Core.Configuration;
 
@@ -33,6 +34,9 @@ public sealed class DigestOptions
 
     /// <summary>Semantic search: the embedding model, its threads and what of each paper it reads (<c>Digest:Semantic</c>).</summary>
     public SemanticOptions Semantic { get; set; } = new();
+
+    /// <summary>How the trending score weighs votes, digest appearances and age (<c>Digest:Trending</c>).</summary>
+    public TrendingOptions Trending { get; set; } = new();
 
     /// <summary>Size limits for everything ingested.</summary>
     public IngestLimits Limits { get; set; } = new();

@@ -1,4 +1,5 @@
 using Digest.Core.Search;
+using Digest.Core.Trending;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Core.Configuration;
@@ -45,6 +46,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         SearchLimitsValidator.Validate(options.Search, failures);
         SemanticOptionsValidator.Validate(options.Semantic, failures);
         CommunityOptionsValidator.Validate(options.Community, failures);
+        TrendingOptionsValidator.Validate(options.Trending, failures);
         RemoteSourceOptionsValidator.Validate(options.Sources, options.Fetch, failures);
         ArxivOptionsValidator.Validate(options.Arxiv, failures);
         EmailOptionsValidator.Validate(options.Email, options.PublicBaseUrl, failures);

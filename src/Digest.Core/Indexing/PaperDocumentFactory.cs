@@ -1,5 +1,6 @@
 using System.Globalization;
 using Digest.Core.Papers;
+using Digest.Core.Trending;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -15,6 +16,7 @@ public static class PaperDocumentFactory
         var document = new Document
         {
             new StringField(PaperFields.Id, paper.Id, Field.Store.YES),
+            new SortedDocValuesField(PaperFields.Id, new BytesRef(paper.Id)),
             new TextField(PaperFields.Title, paper.Title, Field.Store.YES),
             new TextField(PaperFields.Abstract, paper.Abstract, Field.Store.YES),
         };
@@ -57,6 +59,7 @@ public static class PaperDocumentFactory
 
         document.Add(new NumericDocValuesField(PaperFields.Upvotes, paper.Upvotes ?? 0));
         if (paper.Upvotes is { } upvotes) document.Add(new StoredField(PaperFields.Upvotes, upvotes));
+        AddTrending(document, paper);
         document.Add(new NumericDocValuesField(PaperFields.ChangeSeq, changeSeq));
         return document;
     }
@@ -68,6 +71,18 @@ public static class PaperDocumentFactory
     public static int DateNumber(DateOnly date) => date.Year * 10_000 + date.Month * 100 + date.Day;
 
     public static string FormatDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>What the trending score reads per hit (doc values), and what a trending entry shows (stored).</summary>
+    private static void AddTrending(Document document, Paper paper)
+    {
+        var appeared = TrendingScore.Appeared(paper).ToUnixTimeSeconds();
+        document.Add(new NumericDocValuesField(PaperFields.Votes, paper.Votes));
+        document.Add(new StoredField(PaperFields.Votes, paper.Votes));
+        document.Add(new NumericDocValuesField(PaperFields.Appeared, appeared));
+        document.Add(new StoredField(PaperFields.Appeared, appeared));
+        document.Add(new Int32Field(PaperFields.Appearances, paper.DigestDays.Count, Field.Store.NO));
+        document.Add(new NumericDocValuesField(PaperFields.Appearances, paper.DigestDays.Count));
+    }
 
     /// <summary>Every searchable text of the paper again, in <see cref="PaperFields.Text"/> (bare words match there).</summary>
     private static void AddText(Document document, Paper paper)

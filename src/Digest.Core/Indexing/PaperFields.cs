@@ -6,7 +6,7 @@ namespace Digest.Core.Indexing;
 /// </summary>
 public static class PaperFields
 {
-    /// <summary>Paper id; exact, stored.</summary>
+    /// <summary>Paper id; exact, stored, and sorted doc values (the trending order breaks ties by id).</summary>
     public const string Id = "id";
 
     /// <summary>arXiv id; stored only.</summary>
@@ -65,8 +65,17 @@ public static class PaperFields
     /// <summary>Code repository URLs, stored only.</summary>
     public const string CodeUrl = "code_url";
 
-    /// <summary>Upvotes: numeric doc values for sorting, stored.</summary>
+    /// <summary>The source's upvotes (Hugging Face): numeric doc values, stored (null when the source gave none).</summary>
     public const string Upvotes = "upvotes";
+
+    /// <summary>Every vote the trending score counts (<see cref="Papers.Paper.Votes"/>: source upvotes plus readers'): numeric doc values, stored.</summary>
+    public const string Votes = "votes";
+
+    /// <summary>When the paper appeared (<see cref="Trending.TrendingScore.Appeared"/>), Unix seconds: numeric doc values, stored.</summary>
+    public const string Appeared = "appeared";
+
+    /// <summary>How many digest days listed the paper: Int32 field (to find papers no digest listed) and numeric doc values.</summary>
+    public const string Appearances = "appearances";
 
     /// <summary>The store change that last wrote the paper: numeric doc values, for verifying the index against the store.</summary>
     public const string ChangeSeq = "change_seq";

@@ -65,6 +65,21 @@ public sealed record SearchRequest
     /// </summary>
     public IReadOnlyCollection<string>? WithinPapers { get; init; }
 
+    /// <summary>
+    /// Only papers that appeared in this range of days, inclusive (the trending views): listed on a digest day inside it,
+    /// or, listed on none, published inside it. Both ends or neither.
+    /// </summary>
+    public DateOnly? AppearedFrom { get; init; }
+
+    /// <summary>Last day of <see cref="AppearedFrom"/>'s range, inclusive.</summary>
+    public DateOnly? AppearedTo { get; init; }
+
+    /// <summary>
+    /// The time <see cref="SearchSort.Trending"/> measures ages to; null means now (the service's clock). The response's
+    /// request carries the time used.
+    /// </summary>
+    public DateTimeOffset? TrendingAt { get; init; }
+
     /// <summary>Result order; null means <see cref="SearchSort.Relevance"/> with a query and <see cref="SearchSort.Newest"/> without.</summary>
     public SearchSort? Sort { get; init; }
 
@@ -81,5 +96,5 @@ public sealed record SearchRequest
     public bool HasFilters =>
         Topics.Count > 0 || ExcludedTopics.Count > 0 || Categories.Count > 0 || Years.Count > 0 || From is not null
         || To is not null || HasCode is not null || Authors.Count > 0 || DigestDay is not null || WithinTopic is not null
-        || WithinPapers is not null;
+        || WithinPapers is not null || AppearedFrom is not null;
 }

@@ -49,8 +49,18 @@ public sealed record SearchResult
     /// <summary>The first digest day the paper appeared on, or null.</summary>
     public DateOnly? FirstDigestDay => DigestDays.Count > 0 ? DigestDays[0] : null;
 
+    /// <summary>The source's upvotes (Hugging Face), when it gave them.</summary>
     public int? Upvotes { get; init; }
 
-    /// <summary>Lucene relevance score (NaN when sorted by date).</summary>
+    /// <summary>Every vote the trending score counts: the source's upvotes plus this instance's readers'.</summary>
+    public int Votes { get; init; }
+
+    /// <summary>When the paper appeared for the trending score (its first digest day, else publication date, else first stored), UTC.</summary>
+    public DateTimeOffset? Appeared { get; init; }
+
+    /// <summary>How many digest days listed the paper.</summary>
+    public int Appearances => DigestDays.Count;
+
+    /// <summary>Lucene relevance score, or the trending score when sorted by trending (NaN when sorted by date).</summary>
     public float Score { get; init; }
 }

@@ -7,6 +7,7 @@ using Digest.Core.Search.Listings;
 using Digest.Core.Search.Snapshots;
 using Digest.Core.Search.Snippets;
 using Digest.Core.Topics;
+using Digest.Core.Trending;
 using Microsoft.Extensions.Logging;
 
 namespace Digest.Core.Search;
@@ -45,13 +46,15 @@ public sealed class SearchService
     /// <param name="logger">Slow searches and rejected syntax are logged here.</param>
     /// <param name="limits">What one search may cost (validated at start by <see cref="SearchLimitsValidator"/>).</param>
     /// <param name="semantic">The papers nearest a query in meaning, for hybrid search; null searches by words alone.</param>
-    public SearchService(PaperIndex index, ILogger<SearchService> logger, SearchLimits limits, ISemanticNeighbours? semantic = null)
+    /// <param name="trending">The trending formula's weights (validated at start by <see cref="TrendingOptionsValidator"/>); the defaults when null.</param>
+    /// <param name="time">The clock <see cref="SearchSort.Trending"/> measures ages to when a request names no time; the system clock when null.</param>
+    public SearchService(PaperIndex index, ILogger<SearchService> logger, SearchLimits limits, ISemanticNeighbours? semantic = null, TrendingOptions? trending = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
         _index = index;
         _logger = logger;
         _limits = limits;
-        _search = new PaperSearch(index.Analyzer, limits, index.Ranking, semantic, logger);
+        _search = new PaperSearch(index.Analyzer, limits, index.Ranking, semantic, logger, trending is null ? TrendingScore.Default : new TrendingScore(trending), time ?? TimeProvider.System);
         _related = new RelatedPapers(index.Analyzer, semantic);
         _parser = new UserQueryParser(index.Analyzer, limits, index.Ranking, logger);
         index.UseSearcherFactory(new SearchSnapshotFactory(index.Analyzer, index.Similarity, logger));

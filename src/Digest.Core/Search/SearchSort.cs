@@ -11,4 +11,10 @@ public enum SearchSort
 
     /// <summary>Earliest published first.</summary>
     Oldest,
+
+    /// <summary>
+    /// Highest trending score first (<see cref="Trending.TrendingScore"/>: votes and digest appearances decayed by age at
+    /// <see cref="SearchRequest.TrendingAt"/>); ties newer first, then by id.
+    /// </summary>
+    Trending,
 }

@@ -10,9 +10,10 @@ public static class SearchSorts
         (SearchSort.Relevance, "relevance"),
         (SearchSort.Newest, "newest"),
         (SearchSort.Oldest, "oldest"),
+        (SearchSort.Trending, "trending"),
     ];
 
-    /// <summary>The names, in order, for messages ("relevance, newest, oldest").</summary>
+    /// <summary>The names, in order, for messages ("relevance, newest, oldest, trending").</summary>
     public static readonly string List = string.Join(", ", Names.Select(n => n.Name));
 
     /// <summary>The name of <paramref name="sort"/>: lower case, as <see cref="Parse"/> reads it.</summary>

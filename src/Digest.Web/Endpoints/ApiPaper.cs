@@ -1,6 +1,6 @@
 namespace Digest.Web.Endpoints;
 
-/// <summary>The body of <c>/api/papers/{id}</c>: every fact the paper page shows. Topics are slugs.</summary>
+/// <summary>The body of <c>/api/papers/{id}</c>: every fact the paper page shows. Topics are slugs; <see cref="Upvotes"/> are the source's, <see cref="Votes"/> every vote trending counts.</summary>
 internal sealed record ApiPaper(
     string Id,
     string? ArxivId,
@@ -17,6 +17,7 @@ internal sealed record ApiPaper(
     string? ProjectUrl,
     string? Doi,
     int? Upvotes,
+    int Votes,
     string? AbsUrl,
     string? PdfUrl,
     string Url,

@@ -65,14 +65,14 @@ public static class SearchApiEndpoints
         var related = search.RelatedPapers(paper.Id, 5);
         return Results.Ok(new ApiPaper(
             paper.Id, paper.ArxivId, paper.Title, paper.Abstract, paper.Authors, paper.Published, paper.Revised, paper.DigestDays,
-            paper.Topics, paper.Categories, paper.Keywords, paper.CodeUrls, paper.ProjectUrl, paper.Doi, paper.Upvotes,
+            paper.Topics, paper.Categories, paper.Keywords, paper.CodeUrls, paper.ProjectUrl, paper.Doi, paper.Upvotes, paper.Votes,
             paper.AbsUrl, paper.PdfUrl, PaperUrls.For(paper.Id), BibTexFormatter.Format(paper),
             [.. related.Select(r => ToApi(r, null))]));
     }
 
     private static ApiSearchResult ToApi(SearchResult result, string? query) =>
         new(result.Id, result.ArxivId, result.Title, result.Authors, result.Published, result.Topics, result.Categories,
-            result.HasCode, result.SnippetHtml, PaperUrls.For(result.Id, query));
+            result.HasCode, result.SnippetHtml, PaperUrls.For(result.Id, query), result.Votes);
 
     private static IResult NotFound(string? id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such paper",

@@ -89,7 +89,7 @@ public static class FeedEndpoints
     }
 
     private static IReadOnlyList<AtomEntry> Papers(FeedResponder feeds, Taxonomy taxonomy, SearchRequest request, int limit, string baseUrl, DateTimeOffset undated) =>
-        [.. PaperEntries.Newest(feeds.Search, request, limit).Select(r => PaperEntries.For(r, baseUrl, taxonomy, undated))];
+        [.. PaperEntries.InFeedOrder(feeds.Search, request, limit).Select(r => PaperEntries.For(r, baseUrl, taxonomy, undated))];
 
     /// <summary>The view's parameters and the limit, or the 400 answer naming what could not be understood.</summary>
     private static IResult? Read(HttpContext context, out SearchInput input, out int limit)

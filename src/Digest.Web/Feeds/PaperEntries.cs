@@ -12,16 +12,20 @@ public static class PaperEntries
     public const string ArxivCategoryScheme = "http://arxiv.org/schemas/atom";
 
     /// <summary>
-    /// The newest <paramref name="limit"/> papers of <paramref name="request"/>: its results sorted newest first, the
-    /// same order as the page with <c>sort=newest</c>. More than a search page holds takes a second page.
+    /// The first <paramref name="limit"/> papers of <paramref name="request"/>: newest first, the same order as the page
+    /// with <c>sort=newest</c>, or by trending score when the request asks for <c>sort=trending</c> (any other order
+    /// of a search is for reading, not for following). More than a search page holds takes a second page, ranked at
+    /// the same time as the first.
     /// </summary>
-    public static List<SearchResult> Newest(SearchService search, SearchRequest request, int limit)
+    public static List<SearchResult> InFeedOrder(SearchService search, SearchRequest request, int limit)
     {
         var results = new List<SearchResult>(limit);
         var pageSize = Math.Min(limit, SearchRequest.MaxPageSize);
+        request = request with { Sort = FeedUrls.FeedSort(request) };
         for (var page = 1; results.Count < limit; page++)
         {
-            var response = search.Search(request with { Sort = SearchSort.Newest, Page = page, PageSize = pageSize, IncludeSnippets = false });
+            var response = search.Search(request with { Page = page, PageSize = pageSize, IncludeSnippets = false });
+            request = request with { TrendingAt = response.Request.TrendingAt };
             results.AddRange(response.Results.Take(limit - results.Count));
             if (response.Results.Count < pageSize || page >= response.PageCount) break;
         }

@@ -4,10 +4,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Digest.Web.Pages;
 
-/// <summary>The front page: the latest digest day (or the newest papers when there are no digest days) and the topics.</summary>
+/// <summary>
+/// The front page: today's trending papers (a short list; <c>/trending</c> has the rest), then the latest digest day
+/// (or the newest papers when there are no digest days) and the topics.
+/// </summary>
 public sealed class IndexModel(SearchService search, TaxonomyProvider taxonomies) : PageModel
 {
     public const int PageSize = 30;
+
+    /// <summary>Trending papers the front page leads with.</summary>
+    public const int TrendingCount = 5;
+
+    /// <summary>The papers trending now, best first.</summary>
+    public SearchResponse Trending { get; private set; } = null!;
 
     public DateOnly? LatestDay { get; private set; }
 
@@ -20,6 +29,7 @@ public sealed class IndexModel(SearchService search, TaxonomyProvider taxonomies
     public void OnGet()
     {
         Taxonomy = taxonomies.Current;
+        Trending = search.Search(new SearchRequest { Sort = SearchSort.Trending, PageSize = TrendingCount, IncludeSnippets = false });
         LatestDay = search.LatestDigestDay();
         Papers = search.Search(new SearchRequest { DigestDay = LatestDay, Sort = SearchSort.Newest, PageSize = PageSize, IncludeSnippets = false });
         TopicCounts = [.. Papers.Facet(FacetNames.Topic)?.Values.Where(v => v.Count > 0) ?? []];

@@ -23,5 +23,5 @@ public class SearchSortsTests
     public void Parse_UnknownName_IsNull(string? value) => Assert.Null(SearchSorts.Parse(value));
 
     [Fact]
-    public void List_NamesEveryOrderInOrder() => Assert.Equal("relevance, newest, oldest", SearchSorts.List);
+    public void List_NamesEveryOrderInOrder() => Assert.Equal("relevance, newest, oldest, trending", SearchSorts.List);
 }

@@ -22,6 +22,8 @@ public class ConfigurationTests
     [InlineData("Digest:Arxiv:LookupInterval", "00:00:00", "Digest:Arxiv:LookupInterval")]
     [InlineData("Digest:Arxiv:UnreachableRetry", "30.00:00:00", "Digest:Arxiv:UnreachableRetry")]
     [InlineData("Digest:Arxiv:TitleLookup", "maybe", "Digest:Arxiv:TitleLookup")]
+    [InlineData("Digest:Trending:Gravity", "0", "Digest:Trending:Gravity (Digest__Trending__Gravity)")]
+    [InlineData("Digest:Trending:AppearanceWeight", "-1", "Digest:Trending:AppearanceWeight")]
     public void Start_WithABadSetting_FailsWithAMessageNamingIt(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>

@@ -102,7 +102,9 @@ public class TopicPageTests(CorpusFixture corpus) : IClassFixture<CorpusFixture>
     {
         var page = await _client.GetPageAsync("/");
         Assert.Contains("15 January 2025", page.QuerySelector("#latest-title")!.TextContent);
-        Assert.Equal(2, page.QuerySelectorAll(".paper").Length);
+        Assert.Equal(2, page.QuerySelectorAll("section[aria-labelledby=latest-title] .paper").Length);
+        // Led by the five papers trending now.
+        Assert.Equal(5, page.QuerySelectorAll(".trending-lead .paper").Length);
         Assert.NotNull(page.QuerySelector(".topic-strip a[href='/topics/llm']"));
         Assert.NotNull(page.QuerySelector("form[role=search] input[name=q]"));
     }

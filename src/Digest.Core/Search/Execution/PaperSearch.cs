@@ -6,6 +6,7 @@ using Digest.Core.Search.Ranking;
 using Digest.Core.Search.Results;
 using Digest.Core.Search.Snapshots;
 using Digest.Core.Search.Snippets;
+using Digest.Core.Trending;
 using Lucene.Net.Analysis;
 using Lucene.Net.Search;
 using Microsoft.Extensions.Logging;
@@ -25,14 +26,20 @@ internal sealed class PaperSearch
     private readonly SearchSuggester _suggester;
     private readonly RankingSettings _ranking;
     private readonly ISemanticNeighbours? _semantic;
+    private readonly TrendingScore _trending;
+    private readonly TimeProvider _time;
 
     /// <param name="analyzer">The index's analyzer.</param>
     /// <param name="limits">What one search may cost.</param>
     /// <param name="ranking">How queries relax and fuse (the index's ranking).</param>
     /// <param name="semantic">The papers nearest a query in meaning, for hybrid search; null searches by words alone.</param>
     /// <param name="logger">Rejected syntax is logged here.</param>
-    public PaperSearch(Analyzer analyzer, SearchLimits limits, RankingSettings ranking, ISemanticNeighbours? semantic, ILogger logger)
+    /// <param name="trending">The trending formula.</param>
+    /// <param name="time">The clock trending ages are measured to when a request names no time.</param>
+    public PaperSearch(Analyzer analyzer, SearchLimits limits, RankingSettings ranking, ISemanticNeighbours? semantic, ILogger logger, TrendingScore trending, TimeProvider time)
     {
+        _trending = trending;
+        _time = time;
         _analyzer = analyzer;
         _limits = limits;
         _logger = logger;
@@ -48,6 +55,7 @@ internal sealed class PaperSearch
         var messages = new List<string>();
         var request = SearchRequestNormalizer.Normalize(original, snapshot.Facets.Categories, _limits, messages);
         var sort = request.Sort!.Value;
+        if (sort == SearchSort.Trending) request = request with { TrendingAt = request.TrendingAt ?? _time.GetUtcNow() };
         var allowance = new QueryAllowance(_limits);
         var deadline = new SearchDeadline(_limits.TimeBudget);
 
@@ -156,7 +164,9 @@ internal sealed class PaperSearch
         var hits = browsing
             ? new FacetedHits(searcher.IndexReader.NumDocs, FacetCounting.OfEverything(cache, request, searcher.IndexReader.NumDocs), Incomplete: false, Rewritten: null)
             : FacetCounting.Search(searcher, cache, request, query, filters, top, deadline);
-        var page = browsing ? BrowsePage(cache, sort, skip, request.PageSize) : top.GetTopDocs(skip, request.PageSize).ScoreDocs;
+        // The trending order depends on the time of the query: browsing by it scores every paper (the counts stay the kept ones).
+        if (browsing && sort == SearchSort.Trending) searcher.Search(new MatchAllDocsQuery(), top);
+        var page = browsing && sort != SearchSort.Trending ? BrowsePage(cache, sort, skip, request.PageSize) : top.GetTopDocs(skip, request.PageSize).ScoreDocs;
 
         // Stored fields and snippets only for the page shown.
         var snippets = request.IncludeSnippets && page.Length > 0 ? Snippets(query, hits.Rewritten, searcher) : null;
@@ -164,10 +174,14 @@ internal sealed class PaperSearch
         return (hits.TotalHits, results, hits.Facets, hits.Incomplete);
     }
 
-    /// <summary>Best match first with a query sorted by relevance, else by publication date through the reader's date ranks.</summary>
-    private static ITopDocsCollector TopCollector(IndexSearcher searcher, FacetCache cache, SearchRequest request, SearchSort sort, Query? query)
+    /// <summary>
+    /// Best match first with a query sorted by relevance, by trending score when asked, else by publication date through
+    /// the reader's date ranks.
+    /// </summary>
+    private ITopDocsCollector TopCollector(IndexSearcher searcher, FacetCache cache, SearchRequest request, SearchSort sort, Query? query)
     {
         var numHits = Math.Max(1, Math.Min(request.Page * request.PageSize, searcher.IndexReader.MaxDoc));
+        if (sort == SearchSort.Trending) return new TrendingCollector(_trending, request.TrendingAt!.Value, numHits, SnapshotSearcher.Of(searcher).Trending);
         return sort == SearchSort.Relevance && query is not null
             ? TopScoreDocCollector.Create(numHits, docsScoredInOrder: true)
             : new DateRankCollector(cache.DateRanks, oldestFirst: sort == SearchSort.Oldest, numHits);

@@ -29,6 +29,7 @@ internal static class SearchFilters
         {
             filters.Add(new SearchFilter("page topic", Term(PaperFields.Topic, within), Occur.MUST, r => r with { WithinTopic = null }));
         }
+        AddAppeared(filters, request);
         if (request.DigestDay is { } day)
         {
             filters.Add(new SearchFilter("digest day", Term(PaperFields.DigestDay, PaperDocumentFactory.FormatDay(day)), Occur.MUST, r => r with { DigestDay = null }));
@@ -96,6 +97,21 @@ internal static class SearchFilters
         int? to = request.To is { } t ? PaperDocumentFactory.DateNumber(t) : null;
         var range = NumericRangeQuery.NewInt32Range(PaperFields.Published, from, to, true, true);
         filters.Add(new SearchFilter("date range", range, Occur.MUST, r => r with { From = null, To = null }));
+    }
+
+    /// <summary>Listed on a digest day in the range, or listed on none and published in it.</summary>
+    private static void AddAppeared(List<SearchFilter> filters, SearchRequest request)
+    {
+        if (request.AppearedFrom is not { } from || request.AppearedTo is not { } to) return;
+        // yyyy-MM-dd terms sort as the days do: a term range is a day range.
+        var listed = TermRangeQuery.NewStringRange(PaperFields.DigestDay, PaperDocumentFactory.FormatDay(from), PaperDocumentFactory.FormatDay(to), true, true);
+        var unlisted = new BooleanQuery
+        {
+            { NumericRangeQuery.NewInt32Range(PaperFields.Published, PaperDocumentFactory.DateNumber(from), PaperDocumentFactory.DateNumber(to), true, true), Occur.MUST },
+            { NumericRangeQuery.NewInt32Range(PaperFields.Appearances, 0, 0, true, true), Occur.MUST },
+        };
+        var appeared = new BooleanQuery { { listed, Occur.SHOULD }, { unlisted, Occur.SHOULD } };
+        filters.Add(new SearchFilter("appeared", appeared, Occur.MUST, r => r with { AppearedFrom = null, AppearedTo = null }));
     }
 
     private static TermQuery Term(string field, string value) => new(new Term(field, value));

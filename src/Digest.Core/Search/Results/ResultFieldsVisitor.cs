@@ -22,6 +22,10 @@ internal sealed class ResultFieldsVisitor : StoredFieldVisitor
 
     public int? Upvotes { get; private set; }
 
+    public int Votes { get; private set; }
+
+    public long? Appeared { get; private set; }
+
     public List<string> Authors { get; } = [];
 
     public List<string> Topics { get; } = [];
@@ -35,7 +39,7 @@ internal sealed class ResultFieldsVisitor : StoredFieldVisitor
     public override Status NeedsField(FieldInfo fieldInfo) => fieldInfo.Name switch
     {
         PaperFields.Id or PaperFields.ArxivId or PaperFields.Title or PaperFields.Abstract or PaperFields.PublishedText
-            or PaperFields.Upvotes or PaperFields.Author or PaperFields.Topic or PaperFields.Category
+            or PaperFields.Upvotes or PaperFields.Votes or PaperFields.Appeared or PaperFields.Author or PaperFields.Topic or PaperFields.Category
             or PaperFields.CodeUrl or PaperFields.DigestDay => Status.YES,
         _ => Status.NO,
     };
@@ -60,5 +64,11 @@ internal sealed class ResultFieldsVisitor : StoredFieldVisitor
     public override void Int32Field(FieldInfo fieldInfo, int value)
     {
         if (fieldInfo.Name == PaperFields.Upvotes) Upvotes = value;
+        else if (fieldInfo.Name == PaperFields.Votes) Votes = value;
+    }
+
+    public override void Int64Field(FieldInfo fieldInfo, long value)
+    {
+        if (fieldInfo.Name == PaperFields.Appeared) Appeared = value;
     }
 }

@@ -27,6 +27,8 @@ internal static class SearchResultReader
             CodeUrls = fields.CodeUrls,
             DigestDays = [.. fields.DigestDays.Select(day => IsoDay.Parse(day)).OfType<DateOnly>()],
             Upvotes = fields.Upvotes,
+            Votes = fields.Votes,
+            Appeared = fields.Appeared is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
             Score = score,
         };
     }

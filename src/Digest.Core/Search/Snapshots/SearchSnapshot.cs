@@ -1,6 +1,7 @@
 using Digest.Core.Search.Facets;
 using Digest.Core.Search.Queries;
 using Digest.Core.Search.Snippets;
+using Digest.Core.Trending;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 
@@ -22,6 +23,7 @@ internal sealed class SearchSnapshot
     {
         Reader = reader;
         Facets = new FacetCache(reader, previous?.Facets);
+        Trending = new TrendingValues(reader, previous?.Trending);
         Frequencies = new WordFrequencies(analyzer);
     }
 
@@ -29,6 +31,9 @@ internal sealed class SearchSnapshot
 
     /// <summary>Facet ordinals, whole-index counts and date order of this reader.</summary>
     public FacetCache Facets { get; }
+
+    /// <summary>What the trending score reads per document, by segment.</summary>
+    public TrendingValues Trending { get; }
 
     /// <summary>Document frequencies of words in this reader, for query parsing.</summary>
     public WordFrequencies Frequencies { get; }

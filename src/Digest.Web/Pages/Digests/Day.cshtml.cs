@@ -1,12 +1,16 @@
 using System.Globalization;
 using Digest.Core.Search;
 using Digest.Core.Topics;
+using Digest.Web.Browsing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Digest.Web.Pages.Digests;
 
-/// <summary>One digest day's papers, newest publication first, with links to the previous and next days.</summary>
+/// <summary>
+/// One digest day's papers, newest publication first or by trending score (<c>?sort=trending</c>), with links to the
+/// previous and next days. Another sort name is read as the default.
+/// </summary>
 public sealed class DayModel(SearchService search, TaxonomyProvider taxonomies) : PageModel
 {
     /// <summary>A digest day lists a few dozen papers; one page shows a whole day.</summary>
@@ -20,9 +24,14 @@ public sealed class DayModel(SearchService search, TaxonomyProvider taxonomies) 
 
     public SearchResponse Papers { get; private set; } = null!;
 
+    /// <summary>The orders a day offers: the day's papers were listed together, so relevance and oldest add nothing.</summary>
+    public static readonly SearchSort[] Sorts = [SearchSort.Newest, SearchSort.Trending];
+
+    public SearchSort Sort { get; private set; }
+
     public Taxonomy Taxonomy { get; private set; } = null!;
 
-    public IActionResult OnGet(string day, int? page)
+    public IActionResult OnGet(string day, int? page, string? sort)
     {
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return NotFound();
         var days = search.ListDigestDays();
@@ -37,7 +46,17 @@ public sealed class DayModel(SearchService search, TaxonomyProvider taxonomies) 
         Previous = index > 0 ? days[index - 1].Day : null;
         Next = index < days.Count - 1 ? days[index + 1].Day : null;
         Taxonomy = taxonomies.Current;
-        Papers = search.Search(new SearchRequest { DigestDay = date, Sort = SearchSort.Newest, Page = Math.Max(1, page ?? 1), PageSize = PageSize, IncludeSnippets = false });
+        Sort = SearchSorts.Parse(sort) == SearchSort.Trending ? SearchSort.Trending : SearchSort.Newest;
+        Papers = search.Search(new SearchRequest { DigestDay = date, Sort = Sort, Page = Math.Max(1, page ?? 1), PageSize = PageSize, IncludeSnippets = false });
         return Page();
+    }
+
+    /// <summary>This day's page <paramref name="page"/> in <paramref name="sort"/> order (the default sort and page 1 left out).</summary>
+    public string DayUrl(SearchSort sort, int page)
+    {
+        var parameters = new List<string>(2);
+        if (sort != SearchSort.Newest) parameters.Add("sort=" + SearchSorts.Name(sort));
+        if (page > 1) parameters.Add("page=" + page.ToString(CultureInfo.InvariantCulture));
+        return PaperUrls.Day(Day) + (parameters.Count == 0 ? "" : "?" + string.Join('&', parameters));
     }
 }

@@ -71,6 +71,16 @@ public sealed class PaperStore(SqliteDatabase database)
         return rows.Select(r => new Indexing.PaperChange(r.ToPaper(), r.ChangeSeq)).ToList();
     }
 
+    private const string FeaturedSql = $"SELECT {PaperRow.Columns} FROM papers WHERE featured_at IS NOT NULL ORDER BY featured_at DESC, id LIMIT @limit";
+
+    /// <summary>The papers curators featured, the most recently featured first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<Paper>> FeaturedAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PaperRow>(new CommandDefinition(FeaturedSql, new { limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToPaper()).ToList();
+    }
+
     private const string AllSql = $"SELECT {PaperRow.Columns} FROM papers ORDER BY published IS NULL, published, id";
 
     /// <summary>Every paper, oldest publication first, streamed (export, re-assignment).</summary>

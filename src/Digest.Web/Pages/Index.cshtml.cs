@@ -1,4 +1,6 @@
+using Digest.Core.Papers;
 using Digest.Core.Search;
+using Digest.Core.Storage;
 using Digest.Core.Topics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +10,7 @@ namespace Digest.Web.Pages;
 /// The front page: today's trending papers (a short list; <c>/trending</c> has the rest), then the latest digest day
 /// (or the newest papers when there are no digest days) and the topics.
 /// </summary>
-public sealed class IndexModel(SearchService search, TaxonomyProvider taxonomies) : PageModel
+public sealed class IndexModel(SearchService search, TaxonomyProvider taxonomies, PaperStore store) : PageModel
 {
     public const int PageSize = 30;
 
@@ -18,6 +20,11 @@ public sealed class IndexModel(SearchService search, TaxonomyProvider taxonomies
     /// <summary>The papers trending now, best first.</summary>
     public SearchResponse Trending { get; private set; } = null!;
 
+    /// <summary>Papers the curators featured, the most recent first (an indexed read of a handful of rows).</summary>
+    public IReadOnlyList<Paper> Featured { get; private set; } = [];
+
+    public const int FeaturedCount = 5;
+
     public DateOnly? LatestDay { get; private set; }
 
     public SearchResponse Papers { get; private set; } = null!;
@@ -26,8 +33,9 @@ public sealed class IndexModel(SearchService search, TaxonomyProvider taxonomies
 
     public Taxonomy Taxonomy { get; private set; } = null!;
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Featured = await store.FeaturedAsync(FeaturedCount, cancellationToken);
         Taxonomy = taxonomies.Current;
         Trending = search.Search(new SearchRequest { Sort = SearchSort.Trending, PageSize = TrendingCount, IncludeSnippets = false });
         LatestDay = search.LatestDigestDay();

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Digest.Core.Search;
+using Digest.Core.Submissions;
 using Digest.Core.Topics;
 using Digest.Web.Browsing;
+using Digest.Web.Readers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +13,7 @@ namespace Digest.Web.Pages.Digests;
 /// One digest day's papers, newest publication first or by trending score (<c>?sort=trending</c>), with links to the
 /// previous and next days. Another sort name is read as the default.
 /// </summary>
-public sealed class DayModel(SearchService search, TaxonomyProvider taxonomies) : PageModel
+public sealed class DayModel(SearchService search, TaxonomyProvider taxonomies, SubmissionService submissions) : PageModel
 {
     /// <summary>A digest day lists a few dozen papers; one page shows a whole day.</summary>
     public const int PageSize = SearchRequest.MaxPageSize;
@@ -31,7 +33,10 @@ public sealed class DayModel(SearchService search, TaxonomyProvider taxonomies) 
 
     public Taxonomy Taxonomy { get; private set; } = null!;
 
-    public IActionResult OnGet(string day, int? page, string? sort)
+    /// <summary>"Submitted by …" for the day's papers readers submitted: curators see the address, everyone else that it was a reader.</summary>
+    public IReadOnlyDictionary<string, string> Notes { get; private set; } = new Dictionary<string, string>();
+
+    public async Task<IActionResult> OnGetAsync(string day, int? page, string? sort, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return NotFound();
         var days = search.ListDigestDays();
@@ -48,6 +53,9 @@ public sealed class DayModel(SearchService search, TaxonomyProvider taxonomies) 
         Taxonomy = taxonomies.Current;
         Sort = SearchSorts.Parse(sort) == SearchSort.Trending ? SearchSort.Trending : SearchSort.Newest;
         Papers = search.Search(new SearchRequest { DigestDay = date, Sort = Sort, Page = Math.Max(1, page ?? 1), PageSize = PageSize, IncludeSnippets = false });
+        var curator = User.IsCurator();
+        Notes = (await submissions.ListForDayAsync(date, cancellationToken))
+            .ToDictionary(s => s.Key, s => curator ? "Submitted by " + s.Value.ReaderEmail : "Submitted by a reader", StringComparer.Ordinal);
         return Page();
     }
 

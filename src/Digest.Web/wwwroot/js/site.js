@@ -26,4 +26,36 @@
       });
     });
   });
+
+  // Vote and save buttons update in place instead of reloading the page. Any failure (signed out, a limit, no
+  // network) falls back to the plain form post, whose answer page says what went wrong.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-reader-action") || !window.fetch) return;
+    event.preventDefault();
+    var button = form.querySelector("button");
+    button.disabled = true;
+    fetch(form.action, { method: "POST", body: new FormData(form), headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
+      .then(function (state) {
+        var on = form.getAttribute("data-reader-action") === "vote" ? state.voted : state.saved;
+        button.setAttribute("aria-pressed", on ? "true" : "false");
+        form.querySelector("input[name=on]").value = on ? "false" : "true";
+        if (typeof state.votes === "number") {
+          button.setAttribute("data-votes", String(state.votes));
+          button.querySelector(".votes-count").textContent = String(state.votes);
+          button.querySelector("[data-votes-noun]").textContent = state.votes === 1 ? "vote" : "votes";
+        } else {
+          button.textContent = on ? button.getAttribute("data-on") : button.getAttribute("data-off");
+        }
+        button.disabled = false;
+      })
+      .catch(function () {
+        button.disabled = false;
+        form.submit();
+      });
+  });
 })();

@@ -114,6 +114,35 @@ public sealed class ReaderActionTests
         Assert.Equal(2, (await readers.App.Services.GetRequiredService<SavedPapers>().IdsAsync((await readers.App.Services.GetRequiredService<ReaderStore>().FindAsync("ada@example.org"))!.Id)).Count);
     }
 
+    [Fact]
+    public async Task AVote_HasMovedThePaperInTheTrendingOrder_WhenTheVoterGetsTheAnswer()
+    {
+        // The background sync would index the vote too, but not within this test: only the vote's own catch-up can.
+        await using var readers = await ReaderHarness.CreateAsync(s => s["Digest:IndexSyncInterval"] = "01:00:00");
+        // Two papers of the same day, the first with one source upvote more than the second.
+        await readers.App.IngestAsync("two.jsonl", string.Join('\n',
+            """{"arxiv_id": "2503.00011", "title": "First paper", "abstract": "An abstract about learning, long enough to look real.", "published": "2025-03-09", "digest_days": ["2025-03-09"], "upvotes": 1}""",
+            """{"arxiv_id": "2503.00012", "title": "Second paper", "abstract": "An abstract about learning, long enough to look real.", "published": "2025-03-09", "digest_days": ["2025-03-09"]}"""));
+        const string Order = "/api/search?sort=trending&from=2025-03-09&to=2025-03-09";
+        Assert.Equal(["2503.00011", "2503.00012"], await IdsAsync(readers.NewBrowser(), Order));
+
+        var ada = await readers.SignedInAsync("ada@example.org");
+        var alan = await readers.SignedInAsync("alan@example.org");
+        await VotesAsync(ada, "2503.00012", true);
+        await VotesAsync(alan, "2503.00012", true);
+        // No waiting for the background sync: the vote's answer comes after the index has it.
+        Assert.Equal(["2503.00012", "2503.00011"], await IdsAsync(readers.NewBrowser(), Order));
+        await VotesAsync(alan, "2503.00012", false);
+        await VotesAsync(ada, "2503.00012", false);
+        Assert.Equal(["2503.00011", "2503.00012"], await IdsAsync(readers.NewBrowser(), Order));
+    }
+
+    private static async Task<List<string>> IdsAsync(HttpClient browser, string url)
+    {
+        using var json = JsonDocument.Parse(await browser.GetStringAsync(url));
+        return [.. json.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)];
+    }
+
     private static async Task<int> VotesAsync(HttpClient browser, string paperId, bool up)
     {
         var answer = await ReaderHarness.ActAsync(browser, "vote", paperId, up, accept: "application/json");

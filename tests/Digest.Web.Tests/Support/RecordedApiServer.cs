@@ -52,8 +52,13 @@ public sealed class RecordedApiServer : IAsyncDisposable
         var path = context.Request.Path.Value ?? "";
         Requests.Enqueue(new RecordedRequest(path, context.Request.QueryString.Value ?? "", context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow));
         ScriptedResponse? response = null;
-        if (_scripts.TryGetValue(path, out var queue) && queue.TryDequeue(out var next)) response = _last[path] = next;
-        else _last.TryGetValue(path, out response);
+        // One lock for the dequeue and the "last repeats" memory: two requests at once must not see an empty queue
+        // before the first has remembered what it took (the second would get a 404 nobody scripted).
+        lock (_scripts)
+        {
+            if (_scripts.TryGetValue(path, out var queue) && queue.TryDequeue(out var next)) response = _last[path] = next;
+            else _last.TryGetValue(path, out response);
+        }
         if (response is null)
         {
             context.Response.StatusCode = 404;

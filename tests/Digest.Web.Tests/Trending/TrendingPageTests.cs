@@ -19,7 +19,7 @@ public class TrendingPageTests(TrendingFixture fixture) : IClassFixture<Trending
         Assert.Equal("Trending papers of 9 March 2025", page.QuerySelector("h1")!.FirstChild!.TextContent.Trim());
         Assert.Equal("/trending?period=day&date=2025-03-08", page.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
         Assert.Equal("/trending?period=day&date=2025-03-10", page.QuerySelector("a[rel=next]")!.GetAttribute("href"));
-        Assert.Equal("/trending?period=day&date=2025-03-09", page.Canonical());
+        Assert.Equal("http://localhost/trending?period=day&date=2025-03-09", page.Canonical());
         // Ranked at the day's end: 24 h old.
         Assert.StartsWith("20 votes · 1 digest appearance · 24 h old", page.QuerySelector(".trending-why")!.TextContent);
         Assert.Contains("(votes + 3 × appearances) / (age in hours + 2)^1.2", page.QuerySelector(".trending-formula")!.TextContent);
@@ -34,14 +34,14 @@ public class TrendingPageTests(TrendingFixture fixture) : IClassFixture<Trending
         // Any day of the week names the week starting on its Monday.
         var page = await _client.GetPageAsync("/trending?period=week&date=2025-03-05");
         Assert.Equal([Hot, Quiet, Twice, Unlisted], Ids(page));
-        Assert.Equal("/trending?period=week&date=2025-03-03", page.Canonical());
+        Assert.Equal("http://localhost/trending?period=week&date=2025-03-03", page.Canonical());
         Assert.Equal("/trending?period=week&date=2025-02-24", page.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
         Assert.Equal("/trending?period=week&date=2025-03-10", page.QuerySelector("a[rel=next]")!.GetAttribute("href"));
 
         // The week that holds today has no next week yet.
         var current = await _client.GetPageAsync("/trending?period=week");
         Assert.Null(current.QuerySelector("a[rel=next]"));
-        Assert.Equal("/trending?period=week&date=2025-03-10", current.Canonical());
+        Assert.Equal("http://localhost/trending?period=week&date=2025-03-10", current.Canonical());
     }
 
     [Fact]

@@ -127,6 +127,20 @@ check "POST /api/ingest with the API key answers 200" test "$http_code" = 200
 check "POST /api/ingest without the key is refused (401)" test "$(curl -sS -o /dev/null -w '%{http_code}' --data-binary 'x' "$base/api/ingest")" = 401
 check "5 papers before restart" test "$(status_papers)" = 5
 
+echo "== the first admin, bootstrapped with exec"
+jar=/tmp/"$name"-cookies.txt
+rm -f "$jar"
+invite_out=$(ce exec "$name" digest users invite admin@lab.example --admin 2>&1 || true)
+link_path=$(printf '%s' "$invite_out" | grep -o '/signin/link?token=[A-Za-z0-9_-]*' | head -1)
+check "users invite --admin prints a sign-in link" test -n "$link_path"
+signin_page=$(curl -sS -c "$jar" -b "$jar" "$base$link_path" || true)
+antiforgery=$(printf '%s' "$signin_page" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1)
+token=${link_path#*token=}
+signin_code=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$antiforgery" --data-urlencode "token=$token" "$base/signin/link" || true)
+check "the link's button signs in (302)" test "$signin_code" = 302
+check "the signed-in admin opens /admin (200)" test "$(curl -sS -o /dev/null -w '%{http_code}' -b "$jar" "$base/admin")" = 200
+check "signed out, /admin redirects to sign-in (302)" test "$(curl -sS -o /dev/null -w '%{http_code}' "$base/admin")" = 302
+
 echo "== backup while running"
 backup_out=$(ce exec "$name" digest backup --out /data/backups 2>/dev/null || true)
 backup_db=$(printf '%s' "$backup_out" | grep -o '/data/backups/digest-[0-9-]*\.db' | head -1)
@@ -144,6 +158,7 @@ check "app ready again after restart" wait_ready
 check "5 papers after restart (store on the volume)" test "$(status_papers)" = 5
 sleep 2 # the index sync runs every second
 check "index in step with the store" test "$(curl -fsS "$base/api/status" | jq '.index.documents')" = 5
+check "the admin's session survived the restart (store and keys on the volume)" test "$(curl -sS -o /dev/null -w '%{http_code}' -b "$jar" "$base/admin")" = 200
 search_code=$(curl -sS -o /tmp/"$name"-search.json -w '%{http_code}' "$base/api/search?q=quokka" || true)
 if [ "$search_code" = 200 ]; then
   check "search finds the paper ingested through exec" grep -qi quokka /tmp/"$name"-search.json

@@ -12,12 +12,13 @@ return args switch
     ["embeddings", .. var options] => EmbeddingsBenchmark.Run(options),
     ["relevance", .. var options] => RelevanceBenchmark.Run(options),
     ["arxiv", .. var options] => await ArxivLookupBenchmark.RunAsync(options),
+    ["votes", .. var options] => await VoteBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search|uploads|flood|feeds|embeddings|relevance|arxiv> [options]");
+    Console.WriteLine("usage: dotnet run -c Release --project benchmarks/Digest.Benchmarks -- <ingest|search|uploads|flood|feeds|embeddings|relevance|arxiv|votes> [options]");
     Console.WriteLine("  ingest [PATH-TO-papers-dev.jsonl]");
     Console.WriteLine("  search [--papers 100000] [--data PATH-TO-papers-dev.jsonl] [--rounds 3] [--index DIR] [--semantic] [--sorts]");
     Console.WriteLine("  uploads [--parts 1000] [--papers 20000] [--seconds 5]");
@@ -28,5 +29,6 @@ static int Usage()
     Console.WriteLine("    (throughput, dense-only nDCG@10 on SciFact train and test, vector search latency and recall at 100k and 1M)");
     Console.WriteLine("  relevance [--data PATH-TO-scifact] [--sweep] [--rm3] [--lexical] [--model MiniLM|ArcticXs] [--chars 1200]   (nDCG@10, MRR@10, recall@100 on SciFact train and test, lexical and hybrid)");
     Console.WriteLine("  arxiv [--papers 100000] [--rounds 50]   (the title lookup's due query and the removals read per ingest batch)");
+    Console.WriteLine("  votes [--papers 100000] [--votes 500] [--dir DIR]   (a reader's vote at scale, and whether the next trending search ranks by it)");
     return 2;
 }

@@ -104,6 +104,18 @@ public sealed class ReaderActionTests
     }
 
     [Fact]
+    public async Task ReadingList_ShowsTheViewsTheReaderFollowsByEmail()
+    {
+        await using var readers = await ReaderHarness.CreateAsync();
+        await readers.Email.SubscribeAndConfirmAsync("ada@example.org", "/search?topic=llm");
+        var ada = await readers.SignedInAsync("ada@example.org");
+        var followed = (await ada.GetPageAsync("/saved")).QuerySelector("[data-followed]")!;
+        Assert.Equal("/search?topic=llm", followed.QuerySelector("a")!.GetAttribute("href"));
+        var alan = await readers.SignedInAsync("alan@example.org");
+        Assert.Null((await alan.GetPageAsync("/saved")).QuerySelector("[data-followed]"));
+    }
+
+    [Fact]
     public async Task ReadingList_HasACap()
     {
         await using var readers = await ReaderHarness.CreateAsync(s => s["Digest:Community:MaxSavedPapers"] = "2");

@@ -32,8 +32,9 @@ public sealed class SignInFlowTests
         var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("digest_session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
-        var account = await browser.GetPageAsync("/account");
+        var account = await browser.GetPageAsync(signedIn.Headers.Location!.OriginalString);
         Assert.Equal("ada@example.org", account.QuerySelector("[data-reader-email]")!.TextContent);
+        Assert.NotNull(account.QuerySelector("[data-signed-in]"));
 
         // The same link again, in another browser: gone.
         var other = readers.NewBrowser();

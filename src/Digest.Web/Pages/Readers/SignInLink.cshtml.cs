@@ -35,6 +35,7 @@ public sealed class SignInLinkModel(SignInService signIn, ReaderCookie cookie, F
             return Page();
         }
         cookie.Write(Response, session.SessionId, session.Expires);
-        return LocalRedirect("/account?signedIn=1");
+        // "true", not "1": the account page binds a bool, and "1" fails binding (no "You are signed in" notice).
+        return LocalRedirect("/account?signedIn=true");
     }
 }

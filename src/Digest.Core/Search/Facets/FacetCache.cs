@@ -22,6 +22,8 @@ internal sealed class FacetCache
     private readonly Dictionary<object, Dictionary<string, SegmentFacetValues>> _segments;
     // PublicationOnly: a build that fails (the reader closed under a warm-up) is not remembered; the next use builds again.
     private readonly Lazy<Dictionary<string, FacetOrdinals>> _ordinals;
+    // The replaced reader's ordinals, when built: extended instead of rebuilt if this reader only adds small segments.
+    private Dictionary<string, FacetOrdinals>? _previousOrdinals;
     private readonly Dictionary<string, Lazy<int[]>> _allCounts;
     private readonly Lazy<int[]> _newestFirst;
     private readonly Lazy<int[]> _dateRanks;
@@ -39,6 +41,7 @@ internal sealed class FacetCache
             var core = leaf.AtomicReader.CoreCacheKey;
             _segments[core] = previous?._segments.GetValueOrDefault(core) ?? [];
         }
+        _previousOrdinals = previous is { _ordinals.IsValueCreated: true } ? previous._ordinals.Value : null;
         _ordinals = new(Build, LazyThreadSafetyMode.PublicationOnly);
         _allCounts = Fields.ToDictionary(field => field, field => new Lazy<int[]>(() => CountAll(For(field)), LazyThreadSafetyMode.PublicationOnly));
         _newestFirst = new(SortNewestFirst, LazyThreadSafetyMode.PublicationOnly);
@@ -127,12 +130,20 @@ internal sealed class FacetCache
         return counts;
     }
 
-    private Dictionary<string, FacetOrdinals> Build() =>
-        Fields.ToDictionary(field => field, field =>
+    private Dictionary<string, FacetOrdinals> Build()
+    {
+        var previous = _previousOrdinals;
+        var built = Fields.ToDictionary(field => field, field =>
         {
             var facet = Array.Find(FacetDefinitions.All, f => f.Field == field);
-            return FacetOrdinals.Build(_reader, field, segment => SegmentValues(segment, field, facet?.FewValues ?? false), frequentCandidates: facet?.FrequentFirst ?? 0);
+            Func<AtomicReader, SegmentFacetValues> values = segment => SegmentValues(segment, field, facet?.FewValues ?? false);
+            return (previous is not null && previous.TryGetValue(field, out var before) ? FacetOrdinals.TryExtend(before, _reader, field, values) : null)
+                ?? FacetOrdinals.Build(_reader, field, values, frequentCandidates: facet?.FrequentFirst ?? 0);
         });
+        // Released once used: a chain of readers must not keep each other's arrays alive.
+        _previousOrdinals = null;
+        return built;
+    }
 
     private SegmentFacetValues SegmentValues(AtomicReader segment, string field, bool withValueBits)
     {

@@ -49,27 +49,46 @@ internal sealed class FrequentFacetValues
         }
 
         var frequentSegments = new FacetSegmentOrdinals[segments.Count];
-        for (var i = 0; i < segments.Count; i++)
-        {
-            var (starts, ords) = segments[i];
-            if (starts.Length == 0)
-            {
-                frequentSegments[i] = FacetSegmentOrdinals.Empty;
-                continue;
-            }
-            var denseStarts = new int[starts.Length];
-            var denseOrds = new List<int>();
-            for (var doc = 0; doc < starts.Length - 1; doc++)
-            {
-                denseStarts[doc] = denseOrds.Count;
-                for (var j = starts[doc]; j < starts[doc + 1]; j++)
-                {
-                    if (globalToDense[ords[j]] >= 0) denseOrds.Add(globalToDense[ords[j]]);
-                }
-            }
-            denseStarts[^1] = denseOrds.Count;
-            frequentSegments[i] = new FacetSegmentOrdinals(denseStarts, [.. denseOrds], null, []);
-        }
+        for (var i = 0; i < segments.Count; i++) frequentSegments[i] = Dense(segments[i].Starts, segments[i].Ords, globalToDense);
         return new FrequentFacetValues(threshold, [.. denseToGlobal], frequentSegments);
+    }
+
+    /// <summary>
+    /// These values for a reader that keeps this one's segments (<paramref name="kept"/>: the previous leaf of each
+    /// leaf, or -1) and adds <paramref name="fresh"/> ones, with <paramref name="documentCounts"/> its papers per value.
+    /// Null when a value not among them now reaches <see cref="Threshold"/>: the invariant would break, so build again.
+    /// </summary>
+    public FrequentFacetValues? TryExtend(int[] documentCounts, int[] kept, (int[] Starts, int[] Ords)?[] fresh)
+    {
+        var globalToDense = new int[documentCounts.Length];
+        Array.Fill(globalToDense, -1);
+        for (var dense = 0; dense < DenseToGlobal.Length; dense++) globalToDense[DenseToGlobal[dense]] = dense;
+        for (var ord = 0; ord < documentCounts.Length; ord++)
+        {
+            if (globalToDense[ord] < 0 && documentCounts[ord] >= Threshold) return null;
+        }
+        var segments = new FacetSegmentOrdinals[kept.Length];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            segments[i] = kept[i] >= 0 ? _segments[kept[i]] : Dense(fresh[i]!.Value.Starts, fresh[i]!.Value.Ords, globalToDense);
+        }
+        return new FrequentFacetValues(Threshold, DenseToGlobal, segments);
+    }
+
+    private static FacetSegmentOrdinals Dense(int[] starts, int[] ords, int[] globalToDense)
+    {
+        if (starts.Length == 0) return FacetSegmentOrdinals.Empty;
+        var denseStarts = new int[starts.Length];
+        var denseOrds = new List<int>();
+        for (var doc = 0; doc < starts.Length - 1; doc++)
+        {
+            denseStarts[doc] = denseOrds.Count;
+            for (var j = starts[doc]; j < starts[doc + 1]; j++)
+            {
+                if (globalToDense[ords[j]] >= 0) denseOrds.Add(globalToDense[ords[j]]);
+            }
+        }
+        denseStarts[^1] = denseOrds.Count;
+        return new FacetSegmentOrdinals(denseStarts, [.. denseOrds], null, []);
     }
 }

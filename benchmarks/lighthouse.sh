@@ -5,7 +5,9 @@
 # Starts the app as search-pages.sh does (benchmarks/app-at-scale.sh; DIGEST_BENCH_DATA=DIR reuses an ingest), installs
 # lighthouse 12.2.3 and vnu-jar 26.9.27 into DIGEST_TOOLS (default ~/.cache/digest-bench/tools) when missing, and runs
 # Lighthouse (its default: a simulated mid-range phone) with Debian's chromium against /, a search, a paper, /topics,
-# a topic, /digests, a digest day and /trending when the app has it. Target: >= 95 in every category, no vnu errors.
+# a topic, /digests, a digest day, /trending (day, week and month of the latest digest day) and /signin, then, as a
+# signed-in admin with a few saved papers, /account, /saved, /submit, /admin, a paper and a search (they show the
+# reader's buttons and the curator tools). Target: >= 95 in every category, no vnu errors.
 # Needs node/npm, java (apt-get install -y default-jre-headless) and chromium (CHROME_PATH, default /usr/bin/chromium).
 # Run it on a quiet machine: performance is measured in wall time, and the load average is printed before and after.
 set -euo pipefail
@@ -42,9 +44,31 @@ echo "== pages"
 paper=$(curl -fs "$BASE_URL/api/search?q=diffusion" | python3 -c 'import json,sys; print(json.load(sys.stdin)["results"][0]["url"].split("?")[0])')
 topic=$(curl -fs "$BASE_URL/topics" | grep -o 'href="/topics/[^"]*"' | head -n 1 | cut -d'"' -f2)
 day=$(curl -fs "$BASE_URL/digests" | grep -o 'href="/digests/[^"]*"' | head -n 1 | cut -d'"' -f2)
-PAGES=(/ "/search?q=diffusion+models&category=cs.LG" "$paper" /topics "$topic" /digests "$day")
-if curl -fs "$BASE_URL/trending" -o /dev/null; then PAGES+=(/trending); fi
+latest="${day##*/}"
+PAGES=(/ "/search?q=diffusion+models&category=cs.LG" "$paper" /topics "$topic" /digests "$day"
+  "/trending?period=day&date=$latest" "/trending?period=week&date=$latest" "/trending?period=month&date=$latest" /signin)
 printf '  %s\n' "${PAGES[@]}"
+
+# A session without a browser, as a new admin gets one: the CLI prints a one-time link, its page's form (antiforgery
+# cookie and token) posts it back, and the answer sets the digest_session cookie. Lighthouse and curl then send it.
+echo "== signing in"
+JAR="$WORK/cookies.txt"
+form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | cut -d'"' -f6; }
+link=$(dotnet "$WORK/app/Digest.Web.dll" users invite lighthouse@example.org --admin | grep -o '/signin/link?token=[^ ]*')
+token=$(curl -fs -c "$JAR" -b "$JAR" "$BASE_URL$link" | form_token)
+curl -fs -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "token=${link#*token=}" \
+  --data-urlencode "__RequestVerificationToken=$token" "$BASE_URL/signin/link"
+session=$(awk '$6 == "digest_session" { print $7 }' "$JAR")
+[[ -n "$session" ]] || { echo "signing in gave no digest_session cookie" >&2; exit 1; }
+COOKIE="digest_session=$session"
+# A reading list with a few papers, saved through the paper buttons' own form post.
+token=$(curl -fs -c "$JAR" -b "$JAR" "$BASE_URL$paper" | form_token)
+for id in $(curl -fs "$BASE_URL/api/search?q=transformer" | python3 -c 'import json,sys; print(*[r["id"] for r in json.load(sys.stdin)["results"][:3]])'); do
+  curl -fs -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "paper=$id" --data-urlencode "on=true" \
+    --data-urlencode "__RequestVerificationToken=$token" "$BASE_URL/actions/save"
+done
+READER_PAGES=(/account /saved /submit /admin "$paper" "/search?q=diffusion+models&category=cs.LG")
+printf '  signed in: %s\n' "${READER_PAGES[@]}"
 
 # Lighthouse has no colour-scheme setting: Chromium's own switches set prefers-color-scheme (0 dark, 1 light), and
 # --force-dark-mode sets the browser's theme to match. color-scheme.cjs checks the theme the page actually renders.
@@ -60,20 +84,34 @@ for theme in light dark; do
 done
 
 mkdir -p "$WORK/reports" "$WORK/html"
-name_of() { local n="${1#/}"; n="${n%%\?*}"; n="${n//\//-}"; echo "${n:-home}"; }
-for path in "${PAGES[@]}"; do
-  name=$(name_of "$path")
-  for theme in light dark; do
-    echo "== lighthouse $path ($theme)"
-    "$LIGHTHOUSE" "$BASE_URL$path" --quiet --output=json --output-path="$WORK/reports/$name.$theme.json" \
-      --only-categories=performance,accessibility,best-practices,seo --chrome-flags="${THEME_FLAGS[$theme]}"
+# A report's name: the path without its query, but with the trending period; signed-in pages start with "reader-".
+name_of() {
+  local n="${2#/}" period=""
+  [[ "$2" =~ period=([a-z]+) ]] && period="-${BASH_REMATCH[1]}"
+  n="${n%%\?*}"; n="${n//\//-}"; echo "$1${n:-home}$period"
+}
+# score PREFIX COOKIE PATH...: a Lighthouse report per theme and the HTML for vnu of each path, sending COOKIE if set.
+score() {
+  local prefix="$1" cookie="$2" path name
+  local headers=() curl_cookie=()
+  if [[ -n "$cookie" ]]; then headers=(--extra-headers "{\"Cookie\":\"$cookie\"}"); curl_cookie=(-H "Cookie: $cookie"); fi
+  shift 2
+  for path in "$@"; do
+    name=$(name_of "$prefix" "$path")
+    for theme in light dark; do
+      echo "== lighthouse $prefix$path ($theme)"
+      "$LIGHTHOUSE" "$BASE_URL$path" --quiet --output=json --output-path="$WORK/reports/$name.$theme.json" "${headers[@]}" \
+        --only-categories=performance,accessibility,best-practices,seo --chrome-flags="${THEME_FLAGS[$theme]}"
+    done
+    curl -fs "${curl_cookie[@]}" "$BASE_URL$path" -o "$WORK/html/$name.html"
   done
-  curl -fs "$BASE_URL$path" -o "$WORK/html/$name.html"
-done
+}
+score "" "" "${PAGES[@]}"
+score reader- "$COOKIE" "${READER_PAGES[@]}"
 
 echo "== scores (Lighthouse 12.2.3, $PAPERS papers)"
 python3 benchmarks/lighthouse/scores.py "$WORK"/reports/*.json
 echo "== Nu HTML checker (vnu-jar 26.9.27), errors only"
-if java -jar "$VNU" --errors-only --format gnu "$WORK"/html/*.html; then echo "no errors in ${#PAGES[@]} pages"; else echo "vnu found errors (above)"; fi
+if java -jar "$VNU" --errors-only --format gnu "$WORK"/html/*.html; then echo "no errors in $(( ${#PAGES[@]} + ${#READER_PAGES[@]} )) pages"; else echo "vnu found errors (above)"; fi
 if [[ -n "${DIGEST_LIGHTHOUSE_KEEP:-}" ]]; then mkdir -p "$DIGEST_LIGHTHOUSE_KEEP" && cp -r "$WORK/reports" "$WORK/html" "$DIGEST_LIGHTHOUSE_KEEP/"; fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -149,6 +149,38 @@ public sealed class ReaderActionTests
         Assert.Equal(["2503.00011", "2503.00012"], await IdsAsync(readers.NewBrowser(), Order));
     }
 
+    [Fact]
+    public async Task SignedInList_KeepsTheButtonsAndAuthorsInOneRow()
+    {
+        // The buttons are forms: inside a <p> row, the parser closed the row at the first form and the rest fell out.
+        await using var readers = await ReaderHarness.CreateAsync();
+        var ada = await readers.SignedInAsync("ada@example.org");
+        var papers = (await ada.GetPageAsync("/search")).QuerySelectorAll(".paper").Where(p => p.QuerySelector(".author") is not null).ToList();
+        Assert.NotEmpty(papers);
+        Assert.All(papers, paper =>
+        {
+            var row = paper.QuerySelector(".paper-meta")!;
+            Assert.NotNull(row.QuerySelector(".vote-button"));
+            Assert.NotNull(row.QuerySelector(".save-button"));
+            Assert.NotNull(row.QuerySelector(".author a"));
+        });
+    }
+
+    [Theory]
+    [InlineData("/account")]
+    [InlineData("/saved")]
+    [InlineData("/submit")]
+    public async Task SignedInPages_AreNotMarkedNoIndex_AndSignedOutGetsNoneOfThem(string path)
+    {
+        // A crawler has no session: it is sent to sign in, so a noindex on these pages would hide nothing.
+        await using var readers = await ReaderHarness.CreateAsync();
+        var ada = await readers.SignedInAsync("ada@example.org");
+        Assert.Null((await ada.GetPageAsync(path)).QuerySelector("meta[name=robots]"));
+        var signedOut = await readers.NewBrowser().GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("/signin", signedOut.Headers.Location!.OriginalString);
+    }
+
     private static async Task<List<string>> IdsAsync(HttpClient browser, string url)
     {
         using var json = JsonDocument.Parse(await browser.GetStringAsync(url));

@@ -45,6 +45,15 @@ public class TrendingPageTests(TrendingFixture fixture) : IClassFixture<Trending
     }
 
     [Fact]
+    public async Task PaperTitles_FollowAnH2_SoNoHeadingLevelIsSkipped()
+    {
+        var page = await _client.GetPageAsync("/trending?period=week&date=2025-03-05");
+        var levels = page.QuerySelectorAll("main h1, main h2, main h3").Select(h => h.LocalName[1] - '0').ToList();
+        Assert.Contains(3, levels);
+        Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"h{pair.Second} after h{pair.First}"));
+    }
+
+    [Fact]
     public async Task MonthView_ListsTheMonth_AndSwitchesPeriodsOnTheSameDate()
     {
         var february = await _client.GetPageAsync("/trending?period=month&date=2025-02-14");

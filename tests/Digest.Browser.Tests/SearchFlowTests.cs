@@ -64,8 +64,10 @@ public class SearchFlowTests(BrowserFixture browser)
         var titles = await page.Locator(".paper-title a").AllInnerTextsAsync();
         Assert.NotEmpty(titles);
 
+        // The canonical link is absolute, on the address the page was reached at.
+        Assert.StartsWith(browser.Url("/search?"), canonical);
         var fresh = await browser.NewPageAsync();
-        await fresh.GotoAsync(browser.Url(canonical!));
+        await fresh.GotoAsync(canonical!);
         Assert.Equal(titles, await fresh.Locator(".paper-title a").AllInnerTextsAsync());
         Assert.Equal(await page.TitleAsync(), await fresh.TitleAsync());
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Digest.Core.Search;
+using Digest.Core.Text;
 
 namespace Digest.Web.Browsing;
 
@@ -11,11 +12,11 @@ public static class TrendingWhy
     {
         var parts = new List<string>
         {
-            Count(result.Votes, "vote", "votes"),
-            Count(result.Appearances, "digest appearance", "digest appearances"),
+            CountPhrase.Of(result.Votes, "vote"),
+            CountPhrase.Of(result.Appearances, "digest appearance"),
         };
         if (result.Appeared is { } appeared) parts.Add(Age(at - appeared));
-        parts.Add("score " + result.Score.ToString("G3", CultureInfo.InvariantCulture));
+        parts.Add("score " + Score(result.Score));
         return string.Join(" · ", parts);
     }
 
@@ -25,9 +26,14 @@ public static class TrendingWhy
         if (age < TimeSpan.Zero) age = TimeSpan.Zero;
         return age < TimeSpan.FromHours(48)
             ? ((int)age.TotalHours).ToString(CultureInfo.InvariantCulture) + " h old"
-            : Count((int)age.TotalDays, "day", "days") + " old";
+            : CountPhrase.Of((int)age.TotalDays, "day") + " old";
     }
 
-    private static string Count(int count, string one, string many) =>
-        count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+    /// <summary>Three significant digits, never in exponent notation ("0.0000404", not "4.04E-05": readers compare these).</summary>
+    public static string Score(double score)
+    {
+        if (score <= 0 || !double.IsFinite(score)) return "0";
+        var digits = Math.Clamp(2 - (int)Math.Floor(Math.Log10(score)), 0, 15);
+        return Math.Round(score, digits).ToString("0." + new string('#', Math.Max(digits, 1)), CultureInfo.InvariantCulture);
+    }
 }

@@ -13,8 +13,6 @@ namespace Digest.Web.Pages.Admin;
 [Authorize(Policy = ReaderPolicies.Curator)]
 public sealed class CurateModel(PaperCuration curation, DigestDayRemoval removal, CuratorLog log, TimeProvider timeProvider) : PageModel
 {
-    private const int MaxPaperIdLength = 300;
-
     [BindProperty(Name = "paper")]
     public string? PaperId { get; set; }
 
@@ -32,8 +30,8 @@ public sealed class CurateModel(PaperCuration curation, DigestDayRemoval removal
 
     public async Task<IActionResult> OnPostFeatureAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(PaperId) || PaperId.Length > MaxPaperIdLength) return BadRequest();
-        var featured = string.Equals(On, "true", StringComparison.Ordinal);
+        if (!PaperFormFields.IsPaperId(PaperId)) return BadRequest();
+        var featured = PaperFormFields.IsOn(On);
         if (await curation.SetFeaturedAsync(User.ReaderId()!.Value, PaperId, featured, cancellationToken) is not { } id) return NotFound();
         return LocalRedirect(LocalReturnUrl.Or(ReturnUrl, PaperUrls.For(id)));
     }
@@ -41,7 +39,7 @@ public sealed class CurateModel(PaperCuration curation, DigestDayRemoval removal
     /// <summary>Takes the paper off one digest day; a later ingest of that day's page does not put it back.</summary>
     public async Task<IActionResult> OnPostRemoveFromDayAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(PaperId) || PaperId.Length > MaxPaperIdLength || Day is null || !IngestRequest.TryParseDate(Day, out var day)) return BadRequest();
+        if (!PaperFormFields.IsPaperId(PaperId) || Day is null || !IngestRequest.TryParseDate(Day, out var day)) return BadRequest();
         if (!await removal.RemoveAsync(PaperId, day, cancellationToken)) return NotFound();
         await log.RecordAsync(User.ReaderId()!.Value, CuratorActionKinds.RemoveFromDay, PaperId, Day, timeProvider.GetUtcNow(), cancellationToken);
         return LocalRedirect(LocalReturnUrl.Or(ReturnUrl, PaperUrls.Day(day)));

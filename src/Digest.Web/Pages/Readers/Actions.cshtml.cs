@@ -27,10 +27,7 @@ public sealed class ActionsModel(PaperVotes votes, SavedPapers saved, FixedWindo
     [BindProperty(Name = "returnUrl")]
     public string? ReturnUrl { get; set; }
 
-    // Longer than any id the store makes (arXiv ids, title-derived ids).
-    private const int MaxPaperIdLength = 300;
-
-    private bool Adding => string.Equals(On, "true", StringComparison.Ordinal);
+    private bool Adding => PaperFormFields.IsOn(On);
 
     public IActionResult OnGet() => NotFound();
 
@@ -55,7 +52,7 @@ public sealed class ActionsModel(PaperVotes votes, SavedPapers saved, FixedWindo
         };
     }
 
-    private bool Invalid() => string.IsNullOrWhiteSpace(PaperId) || PaperId.Length > MaxPaperIdLength || (On?.Length ?? 0) > 5;
+    private bool Invalid() => !PaperFormFields.IsPaperId(PaperId) || (On?.Length ?? 0) > 5;
 
     private IActionResult Answer(string paperId, object json)
     {

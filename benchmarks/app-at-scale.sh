@@ -1,5 +1,6 @@
 # Sourced by the page benchmarks (search-pages.sh, lighthouse.sh); not run on its own.
 #   start_app_at_scale PAPERS
+#   sign_in_admin EMAIL         (after the start) sets COOKIE to a signed-in admin's session and JAR to its cookie jar
 # Builds Release, generates a PAPERS-paper corpus from papers-dev.jsonl (search-pages/make-corpus.py), ingests it with
 # the app's CLI into a data directory, starts the app on 127.0.0.1:$PORT and waits until its index is in step with
 # the store. Sets WORK (a temporary directory), APP_PID and BASE_URL; on exit the app is stopped and WORK removed.
@@ -53,4 +54,19 @@ start_app_at_scale() {
   done
   curl -fs "$BASE_URL/readyz" || { echo "the index did not catch up"; cat "$WORK/app.log"; exit 1; }
   echo
+}
+
+# A session without a browser, as a new admin gets one: the CLI prints a one-time link, its page's form (antiforgery
+# cookie and token) posts it back, and the answer sets the digest_session cookie. Callers send "Cookie: $COOKIE".
+form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | cut -d'"' -f6; }
+sign_in_admin() {
+  local email="$1" link token session
+  JAR="$WORK/cookies.txt"
+  link=$(dotnet "$WORK/app/Digest.Web.dll" users invite "$email" --admin | grep -o '/signin/link?token=[^ ]*')
+  token=$(curl -fs -c "$JAR" -b "$JAR" "$BASE_URL$link" | form_token)
+  curl -fs -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "token=${link#*token=}" \
+    --data-urlencode "__RequestVerificationToken=$token" "$BASE_URL/signin/link"
+  session=$(awk '$6 == "digest_session" { print $7 }' "$JAR")
+  [[ -n "$session" ]] || { echo "signing in gave no digest_session cookie" >&2; exit 1; }
+  COOKIE="digest_session=$session"
 }

@@ -49,18 +49,8 @@ PAGES=(/ "/search?q=diffusion+models&category=cs.LG" "$paper" /topics "$topic" /
   "/trending?period=day&date=$latest" "/trending?period=week&date=$latest" "/trending?period=month&date=$latest" /signin)
 printf '  %s\n' "${PAGES[@]}"
 
-# A session without a browser, as a new admin gets one: the CLI prints a one-time link, its page's form (antiforgery
-# cookie and token) posts it back, and the answer sets the digest_session cookie. Lighthouse and curl then send it.
 echo "== signing in"
-JAR="$WORK/cookies.txt"
-form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | cut -d'"' -f6; }
-link=$(dotnet "$WORK/app/Digest.Web.dll" users invite lighthouse@example.org --admin | grep -o '/signin/link?token=[^ ]*')
-token=$(curl -fs -c "$JAR" -b "$JAR" "$BASE_URL$link" | form_token)
-curl -fs -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "token=${link#*token=}" \
-  --data-urlencode "__RequestVerificationToken=$token" "$BASE_URL/signin/link"
-session=$(awk '$6 == "digest_session" { print $7 }' "$JAR")
-[[ -n "$session" ]] || { echo "signing in gave no digest_session cookie" >&2; exit 1; }
-COOKIE="digest_session=$session"
+sign_in_admin lighthouse@example.org
 # A reading list with a few papers, saved through the paper buttons' own form post.
 token=$(curl -fs -c "$JAR" -b "$JAR" "$BASE_URL$paper" | form_token)
 for id in $(curl -fs "$BASE_URL/api/search?q=transformer" | python3 -c 'import json,sys; print(*[r["id"] for r in json.load(sys.stdin)["results"][:3]])'); do

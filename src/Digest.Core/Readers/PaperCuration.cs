@@ -19,7 +19,7 @@ public sealed class PaperCuration(PaperStore store, IIndexOwnership index, TimeP
         string id;
         await using (var batch = await store.BeginBatchAsync(cancellationToken))
         {
-            var resolved = await batch.Connection.ExecuteScalarAsync<string?>(PaperVotes.ResolveSql, new { id = paperId }, batch.Transaction);
+            var resolved = await batch.Connection.ExecuteScalarAsync<string?>(PaperStore.ResolveIdSql, new { id = paperId }, batch.Transaction);
             if (resolved is null) return null;
             id = resolved;
             // Featuring again keeps the first date; IS NOT compares nulls too.

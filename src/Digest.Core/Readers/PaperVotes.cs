@@ -10,8 +10,6 @@ namespace Digest.Core.Readers;
 /// </summary>
 public sealed class PaperVotes(SqliteDatabase database, PaperStore store, IIndexOwnership index, TimeProvider timeProvider)
 {
-    internal const string ResolveSql = "SELECT id FROM papers WHERE id = @id OR id = (SELECT paper_id FROM paper_aliases WHERE alias = @id) LIMIT 1";
-
     // The primary key (reader, paper) makes a repeated vote a no-op: a reader counts once however often they post.
     private const string VoteSql = "INSERT INTO paper_votes (reader_id, paper_id, voted_at) VALUES (@readerId, @paperId, @now) ON CONFLICT DO NOTHING";
 
@@ -25,22 +23,20 @@ public sealed class PaperVotes(SqliteDatabase database, PaperStore store, IIndex
     {
         bool changed;
         string id;
+        int votes;
         await using (var batch = await store.BeginBatchAsync(cancellationToken))
         {
-            var resolved = await batch.Connection.ExecuteScalarAsync<string?>(ResolveSql, new { id = paperId }, batch.Transaction);
+            var resolved = await batch.Connection.ExecuteScalarAsync<string?>(PaperStore.ResolveIdSql, new { id = paperId }, batch.Transaction);
             if (resolved is null) return null;
             id = resolved;
             var parameters = new { readerId, paperId = id, now = StoreTime.Format(timeProvider.GetUtcNow()) };
             changed = await batch.Connection.ExecuteAsync(up ? VoteSql : UnvoteSql, parameters, batch.Transaction) > 0;
-            if (changed)
-            {
-                await batch.Connection.ExecuteAsync(ReaderVoteCount.RecountSql, new { ids = StoreJson.Write([id]), seq = batch.ChangeSeq }, batch.Transaction);
-                await batch.CommitAsync(cancellationToken);
-            }
+            if (changed) await batch.Connection.ExecuteAsync(ReaderVoteCount.RecountSql, new { ids = StoreJson.Write([id]), seq = batch.ChangeSeq }, batch.Transaction);
+            // Read in the same transaction: the count the answer gives is the one this vote committed.
+            votes = await batch.Connection.ExecuteScalarAsync<int>(VotesSql, new { paperId = id }, batch.Transaction);
+            if (changed) await batch.CommitAsync(cancellationToken);
         }
         if (changed) await index.CatchUpAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var votes = await connection.ExecuteScalarAsync<int>(new CommandDefinition(VotesSql, new { paperId = id }, cancellationToken: cancellationToken));
         return new VoteOutcome(id, votes, up);
     }
 

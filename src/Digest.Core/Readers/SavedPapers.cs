@@ -22,7 +22,7 @@ public sealed class SavedPapers(SqliteDatabase database, IOptions<DigestOptions>
         await using var connection = await database.OpenAsync(cancellationToken);
         // IMMEDIATE: the count and the insert see the same list, so the cap holds against parallel requests.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var id = await connection.ExecuteScalarAsync<string?>(PaperVotes.ResolveSql, new { id = paperId }, transaction);
+        var id = await connection.ExecuteScalarAsync<string?>(PaperStore.ResolveIdSql, new { id = paperId }, transaction);
         if (id is null) return (SaveOutcome.NoSuchPaper, null);
         if (!save)
         {

@@ -14,6 +14,12 @@ public sealed class PaperStore(SqliteDatabase database)
     public Task<PaperStoreBatch> BeginBatchAsync(CancellationToken cancellationToken = default) =>
         PaperStoreBatch.BeginAsync(database, cancellationToken);
 
+    /// <summary>
+    /// The stored id of <c>@id</c>, which may be a former id (an alias): what reader and curator writes resolve first, in
+    /// their own transaction, so an old link's id acts on the paper it became.
+    /// </summary>
+    internal const string ResolveIdSql = "SELECT id FROM papers WHERE id = @id OR id = (SELECT paper_id FROM paper_aliases WHERE alias = @id) LIMIT 1";
+
     private const string GetSql = $"""
         SELECT {PaperRow.Columns} FROM papers
         WHERE id = @id OR id = (SELECT paper_id FROM paper_aliases WHERE alias = @id)

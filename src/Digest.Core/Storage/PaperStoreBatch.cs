@@ -147,7 +147,7 @@ public sealed class PaperStoreBatch : IAsyncDisposable
 
     // Readers' votes, saved papers, submissions and removals follow the paper to its new id (a reader who had it under both
     // keeps one), and the new row takes over the old one's reader facts.
-    private const string RekeySql = """
+    private const string RekeySql = $"""
         UPDATE OR IGNORE paper_votes SET paper_id = @newId WHERE paper_id = @oldId;
         DELETE FROM paper_votes WHERE paper_id = @oldId;
         UPDATE OR IGNORE saved_papers SET paper_id = @newId WHERE paper_id = @oldId;
@@ -156,11 +156,8 @@ public sealed class PaperStoreBatch : IAsyncDisposable
         DELETE FROM submissions WHERE paper_id = @oldId;
         UPDATE OR IGNORE digest_day_removals SET paper_id = @newId WHERE paper_id = @oldId;
         DELETE FROM digest_day_removals WHERE paper_id = @oldId;
-        UPDATE papers SET
-            reader_votes = (SELECT COUNT(*) FROM paper_votes v JOIN readers r ON r.id = v.reader_id
-                            WHERE v.paper_id = @newId AND r.disabled_at IS NULL),
-            featured_at = COALESCE(featured_at, (SELECT featured_at FROM papers WHERE id = @oldId))
-        WHERE id = @newId;
+        {ReaderVoteCount.RecountSql};
+        UPDATE papers SET featured_at = COALESCE(featured_at, (SELECT featured_at FROM papers WHERE id = @oldId)) WHERE id = @newId;
         DELETE FROM papers WHERE id = @oldId;
         INSERT INTO index_deletions (paper_id, change_seq) VALUES (@oldId, @seq);
         UPDATE paper_aliases SET paper_id = @newId WHERE paper_id = @oldId;
@@ -173,7 +170,7 @@ public sealed class PaperStoreBatch : IAsyncDisposable
     /// Call after <see cref="UpsertAsync"/> wrote the new id.
     /// </summary>
     public Task RekeyAsync(string oldId, string newId) =>
-        _connection.ExecuteAsync(RekeySql, new { oldId, newId, seq = ChangeSeq }, _transaction);
+        _connection.ExecuteAsync(RekeySql, new { oldId, newId, ids = StoreJson.Write([newId]), seq = ChangeSeq }, _transaction);
 
     private const string UpdateTopicsSql = "UPDATE papers SET topics = @Topics, change_seq = @ChangeSeq WHERE id = @Id";
 

@@ -1,6 +1,9 @@
-namespace Digest.Core.Readers;
+namespace Digest.Core.Storage;
 
-/// <summary>The one rule for a paper's reader votes: votes of readers who are not disabled. Run inside a store batch.</summary>
+/// <summary>
+/// The one rule for a paper's reader votes: votes of readers who are not disabled. Run inside a store batch: by votes,
+/// by disabling a reader, and by a re-key, which moves a paper's votes to its new id.
+/// </summary>
 internal static class ReaderVoteCount
 {
     /// <summary>Recounts the papers in the JSON array <c>@ids</c> and gives them the batch's change number <c>@seq</c>, so the index re-reads them.</summary>

@@ -22,11 +22,13 @@ public sealed class SavedExportModel(SavedPapers saved, PaperStore store) : Page
         var bibtex = string.Equals(Format, "bibtex", StringComparison.Ordinal);
         if (!bibtex && !string.Equals(Format, "jsonl", StringComparison.Ordinal)) return BadRequest("format must be bibtex or jsonl");
         var ids = await saved.IdsAsync(User.ReaderId()!.Value, cancellationToken);
+        // One read for the whole list (up to MaxSavedPapers), put back in the list's order. A saved paper the store no
+        // longer has is left out, not an error.
+        var papers = (await store.GetChangesAsync(ids, cancellationToken)).ToDictionary(c => c.Paper.Id, c => c.Paper, StringComparer.Ordinal);
         var text = new StringBuilder();
         foreach (var id in ids)
         {
-            // A saved paper the store no longer has (merged away and gone) is skipped, not an error.
-            if (await store.GetAsync(id, cancellationToken) is not { } paper) continue;
+            if (!papers.TryGetValue(id, out var paper)) continue;
             if (bibtex) text.Append(BibTexFormatter.Format(paper)).Append('\n');
             else text.Append(PaperJsonLinesWriter.ToLine(paper)).Append('\n');
         }

@@ -13,6 +13,7 @@ public static class ReaderServiceCollectionExtensions
         services.AddSingleton<ReaderSessions>();
         services.AddSingleton<SavedPapers>();
         services.AddSingleton<CuratorLog>();
+        services.AddSingleton<ReaderInvitations>();
         // Both write papers and bring the index along, so both need whoever owns it.
         services.AddSingleton<PaperVotes>();
         services.AddSingleton<PaperCuration>();

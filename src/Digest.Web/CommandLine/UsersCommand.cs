@@ -32,17 +32,13 @@ public sealed class UsersCommand : ICliCommand
     {
         var readers = services.GetRequiredService<ReaderStore>();
         var options = services.GetRequiredService<IOptions<DigestOptions>>().Value;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         if (arguments.Flag("admin") && arguments.Positional is not ["invite", _]) throw new CliUsageException("--admin goes with invite");
         switch (arguments.Positional)
         {
             case ["invite", var text]:
             {
                 var address = Address(text);
-                var reader = await readers.EnsureAsync(address, arguments.Flag("admin"), now, cancellationToken);
-                var lifetime = options.Community.InviteLinkLifetime;
-                var token = await services.GetRequiredService<SignInLinks>().CreateAsync(reader.Id, lifetime, now, cancellationToken);
-                await services.GetRequiredService<CuratorLog>().RecordAsync(CliCurator, CuratorActionKinds.InviteReader, address, reader.IsAdmin ? "admin, from the command line" : "from the command line", now, cancellationToken);
+                var (reader, token, lifetime) = await services.GetRequiredService<ReaderInvitations>().InviteAsync(address, arguments.Flag("admin"), CliCurator, cancellationToken);
                 var link = SignInPaths.LinkUrl(options.PublicBaseUrl ?? DefaultBaseUrl, token);
                 await output.WriteLineAsync($"{address} is {(reader.IsAdmin ? "an admin" : "a reader")}{(reader.IsDisabled ? " (disabled: enable first)" : "")}. Sign-in link (works once, for {lifetime.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} hours):");
                 await output.WriteLineAsync(link);

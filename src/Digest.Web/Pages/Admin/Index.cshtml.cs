@@ -21,7 +21,7 @@ public sealed class IndexModel(
     PaperCuration curation,
     SubmissionService submissions,
     CuratorLog log,
-    SignInLinks links,
+    ReaderInvitations invitations,
     SignInMailComposer composer,
     SubscriptionMailQueue mails,
     IOptions<DigestOptions> options,
@@ -58,11 +58,7 @@ public sealed class IndexModel(
             await LoadAsync(cancellationToken);
             return Page();
         }
-        var now = timeProvider.GetUtcNow();
-        var reader = await readers.EnsureAsync(address, Admin, now, cancellationToken);
-        var lifetime = options.Value.Community.InviteLinkLifetime;
-        var token = await links.CreateAsync(reader.Id, lifetime, now, cancellationToken);
-        await log.RecordAsync(User.ReaderId()!.Value, CuratorActionKinds.InviteReader, address, Admin ? "admin" : null, now, cancellationToken);
+        var (_, token, lifetime) = await invitations.InviteAsync(address, Admin, User.ReaderId()!.Value, cancellationToken);
         if (options.Value.Email.Enabled && mails.TryEnqueue(composer.SignIn(address, token, lifetime)))
         {
             Message = $"A sign-in link is on its way to {address}.";

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Tartarus.Snowball.Ext;
@@ -12,15 +11,9 @@ namespace Digest.Core.Indexing;
 /// </summary>
 public sealed class CachedPorterStemFilter : TokenFilter
 {
-    private const int MaxCachedWords = 200_000;
-
     // One memo for the process, bounded whatever the thread count (it was one per thread, up to 200,000 words on each
-    // thread that ever analysed text). Lookups of ConcurrentDictionary take no lock, so ingest and query threads
-    // share it without waiting; adding is the rare case once the common words are in.
-    private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StemLookup = Stems.GetAlternateLookup<ReadOnlySpan<char>>();
-    // ConcurrentDictionary.Count takes every lock; a counter of our own is cheap to read on each miss.
-    private static int s_stemCount;
+    // thread that ever analysed text); ingest and query threads share it without waiting.
+    private static readonly StemMemo Stems = new();
 
     private readonly PorterStemmer _stemmer = new();
     private readonly ICharTermAttribute _term;
@@ -38,12 +31,13 @@ public sealed class CachedPorterStemFilter : TokenFilter
         if (_keyword.IsKeyword) return true;
 
         var word = _term.Buffer.AsSpan(0, _term.Length);
-        if (!StemLookup.TryGetValue(word, out var stem))
+        var stem = Stems.Find(word);
+        if (stem is null)
         {
             _stemmer.SetCurrent(_term.Buffer, _term.Length);
             _stemmer.Stem();
             stem = new string(_stemmer.CurrentBuffer, 0, _stemmer.CurrentBufferLength);
-            if (Volatile.Read(ref s_stemCount) < MaxCachedWords && Stems.TryAdd(word.ToString(), stem)) Interlocked.Increment(ref s_stemCount);
+            Stems.Add(word, stem);
         }
         if (!word.SequenceEqual(stem)) _term.SetEmpty().Append(stem);
         return true;

@@ -19,13 +19,16 @@ public interface IIndexOwnership
     /// <summary>Brings the index in step with the store at start-up: catch-up, then a check of what it holds.</summary>
     Task BringInStepAsync(CancellationToken cancellationToken);
 
-    /// <summary>Indexes a batch the store has just committed (see <see cref="IndexSynchronizer.IndexCommittedBatchAsync"/>).</summary>
-    Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, CancellationToken cancellationToken);
+    /// <summary>
+    /// Indexes a batch the store has just committed (see <see cref="IndexSynchronizer.IndexCommittedBatchAsync"/>);
+    /// searchable at once when <c>makeSearchable</c>, else at the next refresh or <see cref="CommitAsync"/>.
+    /// </summary>
+    Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, bool makeSearchable, CancellationToken cancellationToken);
 
     /// <summary>Indexes whatever the store changed since the index's checkpoint.</summary>
     Task CatchUpAsync(CancellationToken cancellationToken);
 
-    /// <summary>Makes what was indexed durable.</summary>
+    /// <summary>Makes what was indexed durable, and searchable.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 
     /// <summary>The committed document count and change number of the index, read without taking its lock.</summary>

@@ -22,8 +22,9 @@ public sealed class IndexSynchronizer(PaperStore store, PaperIndex index, ILogge
     /// <param name="deletedIds">Ids whose documents must go.</param>
     /// <param name="changeSeq">The batch's change number.</param>
     /// <param name="previousSeq">The change number before the batch.</param>
+    /// <param name="makeSearchable">Refresh the searchers now; a bulk import refreshes every few batches and at its end instead (see <c>IngestPipeline</c>).</param>
     /// <param name="cancellationToken">Cancels waiting for the index.</param>
-    public async Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, CancellationToken cancellationToken = default)
+    public async Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, bool makeSearchable = true, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -31,7 +32,7 @@ public sealed class IndexSynchronizer(PaperStore store, PaperIndex index, ILogge
             if (index.ChangeSeq == previousSeq)
             {
                 index.Apply(papers, deletedIds, changeSeq, newPapers);
-                index.Refresh();
+                if (makeSearchable) index.Refresh();
                 return;
             }
         }
@@ -136,13 +137,14 @@ public sealed class IndexSynchronizer(PaperStore store, PaperIndex index, ILogge
         }
     }
 
-    /// <summary>Makes the index's current state durable.</summary>
+    /// <summary>Makes the index's current state durable, and searchable (a bulk import leaves its last batches unrefreshed until now).</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             index.Commit();
+            if (index.SearchableChangeSeq < index.ChangeSeq) index.Refresh();
         }
         finally
         {

@@ -2,7 +2,7 @@ using Digest.Core.Ingestion;
 
 namespace Digest.Web.CommandLine;
 
-/// <summary>Shows a long ingest's progress (records and records/s) on one terminal line; nothing when output is redirected.</summary>
+/// <summary>Shows a long ingest's progress (records, records/s, and for a file its share read and the time left) on one terminal line; nothing when output is redirected.</summary>
 public sealed class TerminalProgress : IProgress<IngestProgress>, IDisposable
 {
     private readonly TextWriter _writer;
@@ -15,9 +15,14 @@ public sealed class TerminalProgress : IProgress<IngestProgress>, IDisposable
 
     public void Report(IngestProgress value)
     {
-        _writer.Write($"\r{Path.GetFileName(value.File)}: {value.Records:N0} records, {value.RecordsPerSecond:N0} records/s   ");
+        var share = value.Fraction is { } fraction ? $", {fraction:P0}" : "";
+        var left = value.Remaining is { } remaining ? $", {Clock(remaining)} left" : "";
+        _writer.Write($"\r{Path.GetFileName(value.File)}: {value.Records:N0} records, {value.RecordsPerSecond:N0} records/s{share}{left}   ");
         _written = true;
     }
+
+    private static string Clock(TimeSpan time) =>
+        time.TotalHours >= 1 ? $"{(int)time.TotalHours}:{time.Minutes:D2}:{time.Seconds:D2}" : $"{time.Minutes}:{time.Seconds:D2}";
 
     public void Finish()
     {

@@ -118,10 +118,10 @@ public class ArxivSnapshotParserTests(ITestOutputHelper output)
     [InlineData("""[{"id": "0704.0001", "title": "T"}]""", "line is not a JSON object")]
     public void Parse_BadRecord_IsRejectedWithAPreciseReason(string line, string expected)
     {
-        var items = Parse(_parser, line + "\n" + """{"id": "0704.0009", "title": "Still read"}""" + "\n");
+        var items = Parse(_parser, """{"id": "0704.0008", "title": "Read before"}""" + "\n" + line + "\n" + """{"id": "0704.0009", "title": "Still read"}""" + "\n");
 
-        Assert.Equal(expected, items[0].Problem);
-        Assert.Equal("Still read", Assert.Single(items.Papers()).Title);
+        Assert.Equal((2, expected), (items[1].Position, items[1].Problem));
+        Assert.Equal(["Read before", "Still read"], items.Papers().Select(p => p.Title));
     }
 
     [Fact]
@@ -162,6 +162,15 @@ public class ArxivSnapshotParserTests(ITestOutputHelper output)
         var rejection = Assert.Single(items.Rejections());
         Assert.Equal(2, rejection.Position);
         Assert.StartsWith("the line contains NUL bytes", rejection.Problem);
+    }
+
+    [Theory]
+    [InlineData("id,title,abstract\n{\"id\": \"0704.0001\", \"title\": \"T\"}", "not an arXiv snapshot: line 1 does not start with '{'")]
+    [InlineData("\0\0\0{\"id\": \"0704.0001\"}", "not an arXiv snapshot: line 1 contains NUL bytes (a binary file?)")]
+    public void Parse_NotASnapshotAtAll_IsOneFileRejection(string text, string expected)
+    {
+        var rejection = Assert.Single(Parse(_parser, text));
+        Assert.Equal((0, expected), (rejection.Position, rejection.Problem));
     }
 
     [Fact]

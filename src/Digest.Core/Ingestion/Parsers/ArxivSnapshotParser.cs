@@ -70,7 +70,9 @@ public sealed class ArxivSnapshotParser : IPaperParser
             if (status == LineStatus.End) break;
             if (status == LineStatus.NotText)
             {
-                yield return ParsedItem.Rejected(lines.LineNumber, "the line contains NUL bytes, so the rest of the file is not text (a file cut short or pre-allocated?); reading stopped");
+                yield return sawContent
+                    ? ParsedItem.Rejected(lines.LineNumber, "the line contains NUL bytes, so the rest of the file is not text (a file cut short or pre-allocated?); reading stopped")
+                    : ParsedItem.Rejected(0, $"not an arXiv snapshot: line {lines.LineNumber} contains NUL bytes (a binary file?)");
                 yield break;
             }
             if (status == LineStatus.TooLong)
@@ -81,6 +83,11 @@ public sealed class ArxivSnapshotParser : IPaperParser
             }
             if (string.IsNullOrWhiteSpace(line)) continue;
             if (!sawContent && line[0] == '\uFEFF') line = line[1..];
+            if (!sawContent && !line.AsSpan().TrimStart().StartsWith("{"))
+            {
+                yield return ParsedItem.Rejected(0, $"not an arXiv snapshot: line {lines.LineNumber} does not start with '{{'");
+                yield break;
+            }
             sawContent = true;
             yield return records.Read(line, lines.LineNumber, lines.LineTerminated);
         }

@@ -37,6 +37,31 @@ public class SnapshotSizeCapTests
         Assert.Equal(30, await app.Services.GetRequiredService<PaperStore>().CountAsync());
     }
 
+    [Fact]
+    public async Task Inbox_ReadsASnapshotOverMaxFileBytes_ButNotJsonLinesOverIt()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Digest:Limits:MaxFileBytes"] = "4096",
+            ["Digest:WatchInbox"] = "true",
+            ["Digest:InboxPollInterval"] = "00:00:00.100",
+        };
+        using var app = new DigestAppFactory(settings);
+        var inbox = Path.Combine(app.DataDirectory, "inbox");
+        Directory.CreateDirectory(inbox);
+        await File.WriteAllTextAsync(Path.Combine(inbox, "snapshot.json"), string.Concat(Enumerable.Range(1, 30).Select(i => Line($"2401.{i:D5}", $"Snapshot paper number {i}") + "\n")));
+        await File.WriteAllTextAsync(Path.Combine(inbox, "papers.jsonl"), string.Concat(Enumerable.Range(1, 60).Select(i => $$"""{"arxiv_id": "2402.{{i:D5}}", "title": "JSON Lines paper {{i}}", "abstract": "An abstract."}""" + "\n")));
+        using var client = app.CreateClient();
+
+        // Moved files get a time stamp before their name.
+        string? Report(string folder, string name) => Directory.Exists(Path.Combine(inbox, folder)) ? Directory.EnumerateFiles(Path.Combine(inbox, folder), $"*-{name}.report.txt").FirstOrDefault() : null;
+        for (var i = 0; i < 200 && (Report("processed", "snapshot.json") is null || Report("failed", "papers.jsonl") is null); i++) await Task.Delay(100);
+
+        Assert.Contains("30 added", await File.ReadAllTextAsync(Report("processed", "snapshot.json")!));
+        Assert.Contains("the limit is 4,096", await File.ReadAllTextAsync(Report("failed", "papers.jsonl")!));
+        Assert.Equal(30, await app.Services.GetRequiredService<PaperStore>().CountAsync());
+    }
+
     private static string Line(string id, string title) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["id"] = id,

@@ -41,6 +41,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         if (limits.MaxAbstractLength < 100) failures.Add("Digest:Limits:MaxAbstractLength must be at least 100.");
         if (limits.MaxAuthors < 1) failures.Add("Digest:Limits:MaxAuthors must be at least 1.");
         if (limits.MaxFieldLength < 10) failures.Add("Digest:Limits:MaxFieldLength must be at least 10.");
+        if (limits.MaxCommentsLength < 10) failures.Add("Digest:Limits:MaxCommentsLength must be at least 10.");
         if (limits.MaxListItems < 1) failures.Add("Digest:Limits:MaxListItems must be at least 1.");
         ValidatePublicBaseUrl(options, failures);
         SearchLimitsValidator.Validate(options.Search, failures);

@@ -21,6 +21,9 @@ public sealed class IngestLimits
     /// <summary>Longest single author name, category, keyword or URL, in characters.</summary>
     public int MaxFieldLength { get; set; } = 500;
 
+    /// <summary>Longest author comment (arXiv's <c>comments</c>), in characters; longer comments are shortened, not rejected.</summary>
+    public int MaxCommentsLength { get; set; } = 2_000;
+
     /// <summary>Most categories or keywords on one paper.</summary>
     public int MaxListItems { get; set; } = 100;
 }

@@ -9,6 +9,12 @@ public interface IPaperParser
     bool Recognizes(string head);
 
     /// <summary>
+    /// True when the parser holds at most one bounded record at a time, whatever the file's size, so that a file may pass
+    /// <see cref="Configuration.IngestLimits.MaxFileBytes"/> where the ingest allows it (<see cref="IngestRequest.AllowLargeFiles"/>).
+    /// </summary>
+    bool ReadsFilesOfAnySize => false;
+
+    /// <summary>
     /// Reads every record, yielding accepted papers and line- or record-numbered rejections.
     /// A file that is not this format at all yields a single rejection at position 0.
     /// </summary>

@@ -17,6 +17,13 @@ public sealed record IngestRequest
     /// <summary>Where the run came from, for the run log: <c>cli</c>, <c>http</c>, <c>inbox</c>, <c>sample</c>, or a remote source name.</summary>
     public string Origin { get; init; } = "cli";
 
+    /// <summary>
+    /// Files may be larger than <c>Digest:Limits:MaxFileBytes</c> when their format is read one bounded record at a time
+    /// (<c>arxiv-snapshot</c>). Set for local files the operator chose (the CLI's <c>ingest</c>, the inbox), never for
+    /// uploads: a file from the network keeps the cap.
+    /// </summary>
+    public bool AllowLargeFiles { get; init; }
+
     /// <summary>Earliest year accepted for <see cref="Year"/>.</summary>
     public const int MinYear = 1990;
 

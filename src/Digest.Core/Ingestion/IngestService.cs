@@ -131,11 +131,6 @@ public sealed class IngestService(
 
         await using (stream)
         {
-            if (stream.CanSeek && stream.Length > _limits.MaxFileBytes)
-            {
-                file.Error = $"file is {stream.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0}";
-                return;
-            }
             var head = await SourceFormatDetector.ReadHeadAsync(stream, cancellationToken);
             if (head.Contains('\0'))
             {
@@ -149,6 +144,14 @@ public sealed class IngestService(
                 return;
             }
             file.Format = format.Value.Name();
+            var parser = PaperParsers.For(format.Value);
+            // Only a parser that holds one bounded record at a time may read past the cap, and only a local file.
+            var allowLarge = request.AllowLargeFiles && parser.ReadsFilesOfAnySize;
+            if (!allowLarge && stream.CanSeek && stream.Length > _limits.MaxFileBytes)
+            {
+                file.Error = $"file is {stream.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0}";
+                return;
+            }
 
             var context = new ParseContext
             {
@@ -157,10 +160,11 @@ public sealed class IngestService(
                 Year = request.Year,
                 Today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime),
                 Limits = _limits,
+                AllowLargeFile = allowLarge,
             };
-            using var reader = new StreamReader(new LimitedReadStream(stream, _limits.MaxFileBytes), new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            using var reader = new StreamReader(allowLarge ? stream : new LimitedReadStream(stream, _limits.MaxFileBytes), new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             var size = stream.CanSeek ? new SourceSize(stream, stream.Length) : null;
-            await AddItemsAsync(PaperParsers.For(format.Value).Parse(reader, context), file, report, pipeline, progress, size, cancellationToken);
+            await AddItemsAsync(parser.Parse(reader, context), file, report, pipeline, progress, size, cancellationToken);
             file.Notes.AddRange(context.Notes);
         }
     }

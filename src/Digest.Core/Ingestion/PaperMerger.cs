@@ -11,6 +11,8 @@ namespace Digest.Core.Ingestion;
 /// A list that only adds back repeated names to the known one replaces it too (stores from before homonyms were kept).</item>
 /// <item>Lists (digest days, categories, keywords, code links, sources): union, known values first in their order.</item>
 /// <item>Published: the earliest; revised: the latest; upvotes: the highest; ids, DOI, project page: the first known.</item>
+/// <item>Journal reference, comments, report number, licence: the latest source that states one (arXiv updates them with
+/// a new version or a publication); a source that says nothing leaves them as they are.</item>
 /// <item>First seen: the earliest (an imported export keeps its history).</item>
 /// </list>
 /// </summary>
@@ -39,6 +41,10 @@ public static class PaperMerger
             CodeUrls = Union(existing.CodeUrls, incoming.CodeUrls),
             ProjectUrl = existing.ProjectUrl ?? incoming.ProjectUrl,
             Doi = existing.Doi ?? incoming.Doi,
+            JournalRef = incoming.JournalRef ?? existing.JournalRef,
+            Comments = incoming.Comments ?? existing.Comments,
+            ReportNumber = incoming.ReportNumber ?? existing.ReportNumber,
+            License = incoming.License ?? existing.License,
             Upvotes = existing.Upvotes is null ? incoming.Upvotes : incoming.Upvotes is null ? existing.Upvotes : Math.Max(existing.Upvotes.Value, incoming.Upvotes.Value),
             Sources = Union(existing.Sources, incoming.Sources),
             FirstSeen = incoming.FirstSeen != default && incoming.FirstSeen < existing.FirstSeen ? incoming.FirstSeen : existing.FirstSeen,
@@ -53,6 +59,7 @@ public static class PaperMerger
         && a.DigestDays.SequenceEqual(b.DigestDays) && a.Categories.SequenceEqual(b.Categories)
         && a.Keywords.SequenceEqual(b.Keywords) && a.CodeUrls.SequenceEqual(b.CodeUrls)
         && a.ProjectUrl == b.ProjectUrl && a.Doi == b.Doi && a.Upvotes == b.Upvotes
+        && a.JournalRef == b.JournalRef && a.Comments == b.Comments && a.ReportNumber == b.ReportNumber && a.License == b.License
         && a.Sources.SequenceEqual(b.Sources) && a.FirstSeen == b.FirstSeen;
 
     /// <summary>

@@ -52,7 +52,12 @@ public static class PaperValidator
             Keywords = keywords,
             CodeUrls = codeUrls,
             ProjectUrl = SafeUrl(paper.ProjectUrl, limits),
-            Doi = TextCleaner.CleanOrNull(paper.Doi) is { } doi && doi.Length <= limits.MaxFieldLength ? doi : null,
+            Doi = Identifier(paper.Doi, limits),
+            JournalRef = Identifier(paper.JournalRef, limits),
+            ReportNumber = Identifier(paper.ReportNumber, limits),
+            // A comment is prose: a long one is shortened rather than lost (a cut identifier would be wrong, so those are dropped).
+            Comments = TextCleaner.CleanOrNull(paper.Comments) is { } comments ? TextShortening.Shorten(comments, limits.MaxCommentsLength) : null,
+            License = SafeUrl(paper.License, limits),
             Upvotes = paper.Upvotes is < 0 ? null : paper.Upvotes,
             DigestDays = paper.DigestDays.Distinct().Order().ToList(),
             Sources = paper.Sources.Distinct().ToList(),
@@ -69,6 +74,10 @@ public static class PaperValidator
             ? uri.AbsoluteUri
             : null;
     }
+
+    /// <summary>A short bibliographic value (DOI, journal reference, report number): cleaned, and dropped when over the field limit.</summary>
+    private static string? Identifier(string? value, IngestLimits limits) =>
+        TextCleaner.CleanOrNull(value) is { } cleaned && cleaned.Length <= limits.MaxFieldLength ? cleaned : null;
 
     private static List<string> CleanList(IReadOnlyList<string> values, int maxLength, int maxItems, out string? problem, string what, bool keepDuplicates)
     {

@@ -18,6 +18,12 @@ public sealed class ParseContext
 
     public IngestLimits Limits { get; init; } = new();
 
+    /// <summary>The file may be larger than <see cref="IngestLimits.MaxFileBytes"/> (a local file from the CLI or the inbox, read by a parser that <see cref="IPaperParser.ReadsFilesOfAnySize"/>).</summary>
+    public bool AllowLargeFile { get; init; }
+
+    /// <summary>The most characters a parser reads from the file.</summary>
+    public long MaxFileChars => AllowLargeFile ? long.MaxValue : Limits.MaxFileBytes;
+
     /// <summary>File-level observations for the report (for example "year inferred as 2024").</summary>
     public List<string> Notes { get; } = [];
 }

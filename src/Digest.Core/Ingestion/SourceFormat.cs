@@ -17,4 +17,7 @@ public enum SourceFormat
 
     /// <summary>JSON Lines in the shape of papers-dev.jsonl; also Digest's export format.</summary>
     JsonLines,
+
+    /// <summary>The arXiv metadata snapshot Kaggle distributes: JSON Lines with <c>authors</c> as one string, <c>versions</c> and <c>authors_parsed</c>.</summary>
+    ArxivSnapshot,
 }

@@ -10,6 +10,7 @@ public static class SourceFormatNames
         [SourceFormat.ArxivAtom] = "arxiv-atom",
         [SourceFormat.ArxivOai] = "arxiv-oai",
         [SourceFormat.JsonLines] = "jsonl",
+        [SourceFormat.ArxivSnapshot] = "arxiv-snapshot",
     };
 
     public static IReadOnlyCollection<string> All => Names.Values;

@@ -44,6 +44,18 @@ public sealed record Paper
     /// <summary>DOI, when a source gives one.</summary>
     public string? Doi { get; init; }
 
+    /// <summary>Where the paper was published, as arXiv's <c>journal-ref</c> states it (<c>Phys.Rev.D76:013009,2007</c>).</summary>
+    public string? JournalRef { get; init; }
+
+    /// <summary>The authors' comments on arXiv (<c>37 pages, 15 figures</c>).</summary>
+    public string? Comments { get; init; }
+
+    /// <summary>The institution's report number on arXiv (<c>report-no</c>, for example <c>ANL-HEP-PR-07-12</c>).</summary>
+    public string? ReportNumber { get; init; }
+
+    /// <summary>The licence URL arXiv distributes the paper under (see <see cref="PaperLicenses"/> for a readable name).</summary>
+    public string? License { get; init; }
+
     /// <summary>Community upvotes (Hugging Face), when given; merges keep the highest seen.</summary>
     public int? Upvotes { get; init; }
 

@@ -11,7 +11,8 @@ internal sealed class PaperRow
         published AS Published, revised AS Revised, digest_days AS DigestDays, categories AS Categories,
         keywords AS Keywords, code_urls AS CodeUrls, project_url AS ProjectUrl, doi AS Doi, upvotes AS Upvotes,
         topics AS Topics, sources AS Sources, first_seen AS FirstSeen, updated_at AS UpdatedAt,
-        reader_votes AS ReaderVotes, featured_at AS FeaturedAt
+        reader_votes AS ReaderVotes, featured_at AS FeaturedAt,
+        journal_ref AS JournalRef, comments AS Comments, report_no AS ReportNumber, license AS License
         """;
 
     public string Id { get; set; } = "";
@@ -29,6 +30,10 @@ internal sealed class PaperRow
     public string? ProjectUrl { get; set; }
     public string? Doi { get; set; }
     public long? Upvotes { get; set; }
+    public string? JournalRef { get; set; }
+    public string? Comments { get; set; }
+    public string? ReportNumber { get; set; }
+    public string? License { get; set; }
     public string Topics { get; set; } = "[]";
     public string Sources { get; set; } = "[]";
     public string FirstSeen { get; set; } = "";
@@ -56,6 +61,10 @@ internal sealed class PaperRow
         ProjectUrl = paper.ProjectUrl,
         Doi = paper.Doi,
         Upvotes = paper.Upvotes,
+        JournalRef = paper.JournalRef,
+        Comments = paper.Comments,
+        ReportNumber = paper.ReportNumber,
+        License = paper.License,
         Topics = StoreJson.Write(paper.Topics),
         Sources = StoreJson.Write(paper.Sources),
         FirstSeen = FormatTimestamp(paper.FirstSeen),
@@ -79,6 +88,10 @@ internal sealed class PaperRow
         ProjectUrl = ProjectUrl,
         Doi = Doi,
         Upvotes = Upvotes is null ? null : (int)Upvotes.Value,
+        JournalRef = JournalRef,
+        Comments = Comments,
+        ReportNumber = ReportNumber,
+        License = License,
         Topics = StoreJson.Read(Topics),
         Sources = StoreJson.Read(Sources),
         FirstSeen = DateTimeOffset.Parse(FirstSeen, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),

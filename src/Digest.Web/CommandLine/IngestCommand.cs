@@ -43,7 +43,8 @@ public sealed class IngestCommand : ICliCommand
 
     private static IngestRequest ReadRequest(CliArguments arguments)
     {
-        var request = new IngestRequest { Origin = "cli" };
+        // Local files the operator named: a snapshot larger than Digest:Limits:MaxFileBytes is read (see IngestRequest.AllowLargeFiles).
+        var request = new IngestRequest { Origin = "cli", AllowLargeFiles = true };
         if (arguments.Option("format") is { } formatName)
         {
             if (!SourceFormatNames.TryParse(formatName, out var format))

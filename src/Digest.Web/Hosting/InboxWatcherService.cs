@@ -75,7 +75,7 @@ internal sealed class InboxWatcherService(IngestService ingest, IOptions<DigestO
 
     private async Task IngestFileAsync(string path, string name, CancellationToken cancellationToken)
     {
-        var report = await ingest.IngestAsync([new IngestSource(name, () => File.OpenRead(path))], new IngestRequest { Origin = "inbox" }, cancellationToken: cancellationToken);
+        var report = await ingest.IngestAsync([new IngestSource(name, () => File.OpenRead(path))], new IngestRequest { Origin = "inbox", AllowLargeFiles = true }, cancellationToken: cancellationToken);
         if (report.Cancelled) return; // Left in the inbox: the next start reads it again, and re-ingesting is idempotent.
         if (report.StorageFailure is not null)
         {

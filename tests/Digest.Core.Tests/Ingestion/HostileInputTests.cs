@@ -45,6 +45,7 @@ public class HostileInputTests
             SourceFormat.ArxivAtom => Fixture("arxiv-atom.xml"),
             SourceFormat.ArxivOai => Fixture("oai-arxivraw.xml"),
             SourceFormat.JsonLines => string.Concat(Enumerable.Repeat("{\"title\": \"" + new string('x', 100) + "\"}\n", 100)),
+            SourceFormat.ArxivSnapshot => Fixture("arxiv-snapshot.jsonl"),
             _ => File.ReadAllText(SharedDataFile("sample-digest.txt")),
         };
         var limits = new IngestLimits { MaxFileBytes = 1_000 };

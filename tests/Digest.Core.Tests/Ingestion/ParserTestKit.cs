@@ -60,6 +60,10 @@ internal static class ParserTestKit
         Assert.Equal(expected.CodeUrls, actual.CodeUrls);
         Assert.Equal(expected.ProjectUrl, actual.ProjectUrl);
         Assert.Equal(expected.Doi, actual.Doi);
+        Assert.Equal(expected.JournalRef, actual.JournalRef);
+        Assert.Equal(expected.Comments, actual.Comments);
+        Assert.Equal(expected.ReportNumber, actual.ReportNumber);
+        Assert.Equal(expected.License, actual.License);
         Assert.Equal(expected.Upvotes, actual.Upvotes);
         Assert.Equal(expected.Topics, actual.Topics);
         Assert.Equal(expected.Sources, actual.Sources);

@@ -75,6 +75,9 @@ public sealed class ArxivAtomParser : IPaperParser
                 Categories = [.. (primary is null ? categories : categories.Prepend(primary)).Distinct()],
                 CodeUrls = CodeLinkFinder.Find(comment),
                 Doi = Text(entry, Arxiv + "doi") ?? DoiFromLink(entry),
+                // The API carries no report number or licence.
+                JournalRef = Text(entry, Arxiv + "journal_ref"),
+                Comments = comment,
                 Sources = [Format.Name()],
             });
         }

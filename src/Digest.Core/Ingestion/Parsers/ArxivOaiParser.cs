@@ -100,6 +100,10 @@ public sealed class ArxivOaiParser : IPaperParser
             Categories = SplitCategories(Text(metadata, Raw + "categories")),
             CodeUrls = CodeLinkFinder.Find(Text(metadata, Raw + "comments")),
             Doi = Text(metadata, Raw + "doi"),
+            JournalRef = Text(metadata, Raw + "journal-ref"),
+            Comments = Text(metadata, Raw + "comments"),
+            ReportNumber = Text(metadata, Raw + "report-no"),
+            License = Text(metadata, Raw + "license"),
             Sources = [Format.Name()],
         };
     }
@@ -124,6 +128,10 @@ public sealed class ArxivOaiParser : IPaperParser
             Categories = SplitCategories(Text(metadata, ArxivFormat + "categories")),
             CodeUrls = CodeLinkFinder.Find(Text(metadata, ArxivFormat + "comments")),
             Doi = Text(metadata, ArxivFormat + "doi"),
+            JournalRef = Text(metadata, ArxivFormat + "journal-ref"),
+            Comments = Text(metadata, ArxivFormat + "comments"),
+            ReportNumber = Text(metadata, ArxivFormat + "report-no"),
+            License = Text(metadata, ArxivFormat + "license"),
             Sources = [Format.Name()],
         };
     }

@@ -47,6 +47,7 @@ internal sealed class JsonLinePaperReader
         if (!json.Read() || json.TokenType != JsonTokenType.StartObject) throw new RecordException("line is not a JSON object");
 
         string? arxivId = null, title = null, abstractText = null, projectUrl = null, doi = null;
+        string? journalRef = null, comments = null, reportNumber = null, license = null;
         DateOnly? published = null, revised = null;
         int? upvotes = null;
         DateTimeOffset? firstSeen = null, updatedAt = null;
@@ -71,6 +72,10 @@ internal sealed class JsonLinePaperReader
                 case PaperJsonNames.CodeUrls: codeUrls = Strings(ref json, name); break;
                 case PaperJsonNames.ProjectUrl: projectUrl = String(ref json, name); break;
                 case PaperJsonNames.Doi: doi = String(ref json, name); break;
+                case PaperJsonNames.JournalRef: journalRef = String(ref json, name); break;
+                case PaperJsonNames.Comments: comments = String(ref json, name); break;
+                case PaperJsonNames.ReportNumber: reportNumber = String(ref json, name); break;
+                case PaperJsonNames.License: license = String(ref json, name); break;
                 case PaperJsonNames.Upvotes: upvotes = Int(ref json, name); break;
                 case PaperJsonNames.Topics: topics = Strings(ref json, name); break;
                 case PaperJsonNames.Sources: sources = Strings(ref json, name); break;
@@ -99,6 +104,10 @@ internal sealed class JsonLinePaperReader
             CodeUrls = codeUrls,
             ProjectUrl = projectUrl,
             Doi = doi,
+            JournalRef = journalRef,
+            Comments = comments,
+            ReportNumber = reportNumber,
+            License = license,
             Upvotes = upvotes,
             Topics = topics,
             // The file's own sources are facts about the paper; this import adds one more.

@@ -54,6 +54,10 @@ public static class PaperJsonLinesWriter
             WriteStrings(json, PaperJsonNames.CodeUrls, paper.CodeUrls);
             json.WriteString(PaperJsonNames.ProjectUrl, paper.ProjectUrl);
             json.WriteString(PaperJsonNames.Doi, paper.Doi);
+            json.WriteString(PaperJsonNames.JournalRef, paper.JournalRef);
+            json.WriteString(PaperJsonNames.Comments, paper.Comments);
+            json.WriteString(PaperJsonNames.ReportNumber, paper.ReportNumber);
+            json.WriteString(PaperJsonNames.License, paper.License);
             if (paper.Upvotes is { } upvotes) json.WriteNumber(PaperJsonNames.Upvotes, upvotes);
             else json.WriteNull(PaperJsonNames.Upvotes);
             WriteStrings(json, PaperJsonNames.Topics, paper.Topics);

@@ -16,6 +16,10 @@ internal static class PaperJsonNames
     public const string CodeUrls = "code_urls";
     public const string ProjectUrl = "project_url";
     public const string Doi = "doi";
+    public const string JournalRef = "journal_ref";
+    public const string Comments = "comments";
+    public const string ReportNumber = "report_no";
+    public const string License = "license";
     public const string Upvotes = "upvotes";
     public const string Topics = "topics";
     public const string Sources = "sources";

@@ -7,6 +7,8 @@ public static class PaperParsers
     public static IReadOnlyList<IPaperParser> All { get; } =
     [
         new HuggingFaceDailyParser(),
+        // Before JSON Lines, which takes any line that starts with '{'.
+        new ArxivSnapshotParser(),
         new JsonLinesParser(),
         new ArxivOaiParser(),
         new ArxivAtomParser(),

@@ -229,5 +229,12 @@ public static class Schema
             -- The front page's featured papers, without a scan of every paper.
             CREATE INDEX papers_featured ON papers (featured_at) WHERE featured_at IS NOT NULL;
             """),
+        new(6, "arXiv bibliographic fields: journal reference, comments, report number, licence", """
+            -- As arXiv states them (the snapshot, OAI-PMH, the API); null when no source did. The licence is a URL.
+            ALTER TABLE papers ADD COLUMN journal_ref TEXT;
+            ALTER TABLE papers ADD COLUMN comments TEXT;
+            ALTER TABLE papers ADD COLUMN report_no TEXT;
+            ALTER TABLE papers ADD COLUMN license TEXT;
+            """),
     ];
 }

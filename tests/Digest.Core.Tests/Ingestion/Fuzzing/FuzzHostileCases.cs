@@ -102,6 +102,7 @@ internal static class FuzzHostileCases
     {
         SourceFormat.HuggingFaceDaily => $$"""{"paper": {"id": "{{id}}", "title": "{{title}}", "summary": "{{abstractText}}{{comment}}", "authors": [{{authors}}]""" + "}}",
         SourceFormat.JsonLines => $$"""{"arxiv_id": "{{id}}", "title": "{{title}}", "abstract": "{{abstractText}}{{comment}}", "authors": [{{authors}}]}""" + "\n",
+        SourceFormat.ArxivSnapshot => $$"""{"id": "{{id}}", "authors": "{{authors}}", "title": "{{title}}", "comments": "{{comment}}", "abstract": "{{abstractText}}", "versions": [{"version": "v1", "created": "Mon, 24 Feb 2025 10:00:00 GMT"}]}""" + "\n",
         SourceFormat.ArxivAtom => $"<entry><id>http://arxiv.org/abs/{id}v1</id><title>{title}</title><summary>{abstractText}</summary>{authors}<arxiv:comment>{comment}</arxiv:comment><updated>2025-02-24T00:00:00Z</updated></entry>",
         SourceFormat.ArxivOai => $"<record><header><identifier>oai:arXiv.org:{id}</identifier></header><metadata><arXivRaw xmlns=\"http://arxiv.org/OAI/arXivRaw/\"><id>{id}</id><title>{title}</title><authors>{authors}</authors><comments>{comment}</comments><abstract>{abstractText}</abstract><version version=\"v1\"><date>Mon, 24 Feb 2025 10:00:00 GMT</date></version></arXivRaw></metadata></record>",
         _ => $"{title}\n\n{abstractText} {authors} {comment}\n\n",

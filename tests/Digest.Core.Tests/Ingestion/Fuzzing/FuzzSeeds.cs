@@ -21,6 +21,7 @@ internal static class FuzzSeeds
         SourceFormat.ArxivOai => [Fixture("oai-arxiv.xml"), Fixture("oai-arxivraw.xml")],
         SourceFormat.DigestText => [.. DigestPages()],
         SourceFormat.JsonLines => [.. JsonLines()],
+        SourceFormat.ArxivSnapshot => [Fixture("arxiv-snapshot.jsonl")],
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 

@@ -21,9 +21,9 @@ public interface IIndexOwnership
 
     /// <summary>
     /// Indexes a batch the store has just committed (see <see cref="IndexSynchronizer.IndexCommittedBatchAsync"/>);
-    /// searchable at once when <c>makeSearchable</c>, else at the next refresh or <see cref="CommitAsync"/>.
+    /// <c>tokens</c>, when given, are the papers' texts analysed already (one per paper); searchable at once when <c>makeSearchable</c>, else at the next refresh or <see cref="CommitAsync"/>.
     /// </summary>
-    Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, bool makeSearchable, CancellationToken cancellationToken);
+    Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlyList<PaperTokens>? tokens, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, bool makeSearchable, CancellationToken cancellationToken);
 
     /// <summary>Indexes whatever the store changed since the index's checkpoint.</summary>
     Task CatchUpAsync(CancellationToken cancellationToken);

@@ -14,7 +14,7 @@ public sealed class IndexOwnedElsewhere(string indexPath) : IIndexOwnership
 
     public Task BringInStepAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, bool makeSearchable, CancellationToken cancellationToken) =>
+    public Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlyList<PaperTokens>? tokens, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, bool makeSearchable, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
     public Task CatchUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -18,20 +18,21 @@ public sealed class IndexSynchronizer(PaperStore store, PaperIndex index, ILogge
     /// the papers in hand are used; otherwise (another writer got in between) it catches up from the store.
     /// </summary>
     /// <param name="papers">The papers the batch wrote.</param>
+    /// <param name="tokens">Their texts analysed already (one per paper, in order), or null to analyse them here.</param>
     /// <param name="newPapers">Ids among them that were not stored before the batch (no document to replace).</param>
     /// <param name="deletedIds">Ids whose documents must go.</param>
     /// <param name="changeSeq">The batch's change number.</param>
     /// <param name="previousSeq">The change number before the batch.</param>
     /// <param name="makeSearchable">Refresh the searchers now; a bulk import refreshes every few batches and at its end instead (see <c>IngestPipeline</c>).</param>
     /// <param name="cancellationToken">Cancels waiting for the index.</param>
-    public async Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, bool makeSearchable = true, CancellationToken cancellationToken = default)
+    public async Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlyList<PaperTokens>? tokens, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, bool makeSearchable = true, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             if (index.ChangeSeq == previousSeq)
             {
-                index.Apply(papers, deletedIds, changeSeq, newPapers);
+                index.Apply(papers, deletedIds, changeSeq, newPapers, tokens);
                 if (makeSearchable) index.Refresh();
                 return;
             }

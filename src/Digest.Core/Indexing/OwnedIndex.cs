@@ -19,8 +19,8 @@ public sealed class OwnedIndex(PaperIndex index, IndexSynchronizer synchronizer)
         await synchronizer.VerifyAsync(cancellationToken);
     }
 
-    public Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, bool makeSearchable, CancellationToken cancellationToken) =>
-        synchronizer.IndexCommittedBatchAsync(papers, newPapers, deletedIds, changeSeq, previousSeq, makeSearchable, cancellationToken);
+    public Task IndexCommittedBatchAsync(IReadOnlyList<Paper> papers, IReadOnlyList<PaperTokens>? tokens, IReadOnlySet<string> newPapers, IReadOnlyList<string> deletedIds, long changeSeq, long previousSeq, bool makeSearchable, CancellationToken cancellationToken) =>
+        synchronizer.IndexCommittedBatchAsync(papers, tokens, newPapers, deletedIds, changeSeq, previousSeq, makeSearchable, cancellationToken);
 
     public Task CatchUpAsync(CancellationToken cancellationToken) => synchronizer.CatchUpAsync(cancellationToken);
 

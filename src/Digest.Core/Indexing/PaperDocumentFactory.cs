@@ -2,6 +2,7 @@ using System.Globalization;
 using Digest.Core.Papers;
 using Digest.Core.Trending;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Digest.Core.Indexing;
@@ -9,29 +10,47 @@ namespace Digest.Core.Indexing;
 /// <summary>Turns a paper into its Lucene document: searchable text, exact filter terms, facet doc values, and the stored fields a result list needs.</summary>
 public static class PaperDocumentFactory
 {
+    // Many exact values in one field instance (see ExactTermsTokenStream): indexed as StringField indexes each value.
+    private static readonly FieldType ExactTerms = new()
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_ONLY,
+    };
+
+    static PaperDocumentFactory() => ExactTerms.Freeze();
+
     /// <param name="paper">The stored paper.</param>
     /// <param name="changeSeq">The store change that last wrote it, kept as doc values so the index can be verified against the store.</param>
-    public static Document Create(Paper paper, long changeSeq)
+    /// <param name="tokens">The paper's texts analysed already (at ingest, for its topics); analysed here when null.</param>
+    public static Document Create(Paper paper, long changeSeq, PaperTokens? tokens = null)
     {
+        tokens ??= PaperTokens.Analyze(paper);
+        // Each text field is one instance replaying the analysis made once (RecordedTokenStream), stored apart.
         var document = new Document
         {
             new StringField(PaperFields.Id, paper.Id, Field.Store.YES),
             new SortedDocValuesField(PaperFields.Id, new BytesRef(paper.Id)),
-            new TextField(PaperFields.Title, paper.Title, Field.Store.YES),
-            new TextField(PaperFields.Abstract, paper.Abstract, Field.Store.YES),
+            new StoredField(PaperFields.Title, paper.Title),
+            Text(PaperFields.Title, tokens.Title),
+            new StoredField(PaperFields.Abstract, paper.Abstract),
+            Text(PaperFields.Abstract, tokens.Abstract),
         };
         if (paper.ArxivId is not null) document.Add(new StoredField(PaperFields.ArxivId, paper.ArxivId));
 
         // Every author is stored, in order, homonyms too (the result list shows them); the facet term is added once
         // per distinct name, so a paper by two people called "Hui Liu" counts once for that name.
-        var facetAuthors = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var author in paper.Authors)
+        foreach (var author in paper.Authors) document.Add(new StoredField(PaperFields.Author, author));
+        if (paper.Authors.Count > 0)
         {
-            document.Add(new TextField(PaperFields.Author, author, Field.Store.YES));
-            if (facetAuthors.Add(author)) AddFacet(document, PaperFields.AuthorExact, author, store: false);
+            document.Add(Text(PaperFields.Author, tokens.AuthorNames));
+            var distinct = paper.Authors.Distinct(StringComparer.Ordinal).ToList();
+            document.Add(new Field(PaperFields.AuthorExact, new ExactTermsTokenStream(distinct), ExactTerms));
+            foreach (var author in distinct) document.Add(new SortedSetDocValuesField(PaperFields.AuthorExact, new BytesRef(author)));
         }
-        foreach (var keyword in paper.Keywords) document.Add(new TextField(PaperFields.Keyword, keyword, Field.Store.NO));
-        AddText(document, paper);
+        if (tokens.Keywords.Count > 0) document.Add(Text(PaperFields.Keyword, tokens.Keywords));
+        document.Add(Text(PaperFields.Text, [tokens.Title, .. tokens.Keywords, tokens.Abstract, .. tokens.AuthorsAsText]));
         AddCompletions(document, paper);
         foreach (var category in paper.Categories) AddFacet(document, PaperFields.Category, category, store: true);
         foreach (var topic in paper.Topics) AddFacet(document, PaperFields.Topic, topic, store: true);
@@ -84,14 +103,11 @@ public static class PaperDocumentFactory
         document.Add(new NumericDocValuesField(PaperFields.Appearances, paper.DigestDays.Count));
     }
 
-    /// <summary>Every searchable text of the paper again, in <see cref="PaperFields.Text"/> (bare words match there).</summary>
-    private static void AddText(Document document, Paper paper)
-    {
-        document.Add(new TextField(PaperFields.Text, paper.Title, Field.Store.NO));
-        foreach (var keyword in paper.Keywords) document.Add(new TextField(PaperFields.Text, keyword, Field.Store.NO));
-        document.Add(new TextField(PaperFields.Text, paper.Abstract, Field.Store.NO));
-        foreach (var author in paper.Authors) document.Add(new TextField(PaperFields.Text, author, Field.Store.NO));
-    }
+    private static Field Text(string field, TokenRecording value) => Text(field, [value]);
+
+    /// <summary>A text field's values from their recorded analysis, as far apart as the analyzer puts values of the field.</summary>
+    private static Field Text(string field, IReadOnlyList<TokenRecording> values) =>
+        new TextField(field, new RecordedTokenStream(values, PaperTokens.Analyzer.GetPositionIncrementGap(field)));
 
     /// <summary>
     /// Prefix-completion terms: the key, then what it completes to, in one exact term. A completion is then a seek in
@@ -103,14 +119,14 @@ public static class PaperDocumentFactory
         var separator = PaperFields.CompletionSeparator;
         var title = CompletionKey.Normalize(paper.Title);
         if (title.Length > 0) document.Add(new StringField(PaperFields.TitleCompletion, $"{title}{separator}{paper.Title}{separator}{paper.Id}", Field.Store.NO));
+        if (paper.Authors.Count == 0) return;
+        var keys = new List<string>(paper.Authors.Count * 3);
         foreach (var author in paper.Authors)
         {
             var name = CompletionKey.Normalize(author);
-            for (var start = 0; start >= 0 && start < name.Length; start = NextWord(name, start))
-            {
-                document.Add(new StringField(PaperFields.AuthorCompletion, $"{name[start..]}{separator}{author}", Field.Store.NO));
-            }
+            for (var start = 0; start >= 0 && start < name.Length; start = NextWord(name, start)) keys.Add($"{name[start..]}{separator}{author}");
         }
+        document.Add(new Field(PaperFields.AuthorCompletion, new ExactTermsTokenStream(keys), ExactTerms));
     }
 
     private static int NextWord(string key, int start)

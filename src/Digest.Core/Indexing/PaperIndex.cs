@@ -35,7 +35,7 @@ public sealed class PaperIndex : IDisposable
     /// <see cref="PaperAnalyzer"/>: an index committed under another schema has no usable checkpoint, so opening it
     /// starts a rebuild from the store instead of searching documents that lack fields queries now use.
     /// </summary>
-    public const string Schema = "5";
+    public const string Schema = "6";
 
     static PaperIndex() => PaperCodec.Register();
 
@@ -135,7 +135,7 @@ public sealed class PaperIndex : IDisposable
             // IndexWriter takes documents from several threads at once (one in-memory segment each): analysis is the costly part and runs on every core.
             Parallel.ForEach(papers, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, change =>
             {
-                var document = PaperDocumentFactory.Create(change.Paper, change.ChangeSeq);
+                var document = PaperDocumentFactory.Create(change.Paper, change.ChangeSeq, change.Tokens);
                 if (newPapers?.Contains(change.Paper.Id) == true) writer.AddDocument(document);
                 else writer.UpdateDocument(new Term(PaperFields.Id, change.Paper.Id), document);
             });
@@ -143,8 +143,13 @@ public sealed class PaperIndex : IDisposable
         });
 
     /// <summary>Adds or replaces papers that one store change (<paramref name="changeSeq"/>) wrote; see the other overload.</summary>
-    public void Apply(IReadOnlyList<Paper> papers, IEnumerable<string> deletedIds, long changeSeq, IReadOnlySet<string>? newPapers = null) =>
-        ApplyChanges([.. papers.Select(p => new PaperChange(p, changeSeq))], deletedIds, changeSeq, newPapers);
+    /// <param name="papers">The papers.</param>
+    /// <param name="deletedIds">Ids whose documents must go.</param>
+    /// <param name="changeSeq">The store change.</param>
+    /// <param name="newPapers">Ids known to have no document yet.</param>
+    /// <param name="tokens">The papers' texts analysed already, one per paper; null to analyse them here.</param>
+    public void Apply(IReadOnlyList<Paper> papers, IEnumerable<string> deletedIds, long changeSeq, IReadOnlySet<string>? newPapers = null, IReadOnlyList<PaperTokens>? tokens = null) =>
+        ApplyChanges([.. papers.Select((p, i) => new PaperChange(p, changeSeq, tokens?[i]))], deletedIds, changeSeq, newPapers);
 
     /// <summary>Drops the documents of these ids (papers the store no longer has).</summary>
     public void Delete(IEnumerable<string> ids) =>

@@ -37,7 +37,7 @@ public sealed class DigestDayRemoval(PaperStore store, IIndexOwnership index, Ti
         if (changed.Count == 0) return changed;
         try
         {
-            await index.IndexCommittedBatchAsync(changed, new HashSet<string>(), [], changeSeq, changeSeq - 1, makeSearchable: true, CancellationToken.None);
+            await index.IndexCommittedBatchAsync(changed, null, new HashSet<string>(), [], changeSeq, changeSeq - 1, makeSearchable: true, CancellationToken.None);
             await index.CommitAsync(CancellationToken.None);
         }
         catch (Exception e) when (StorageFailure.Is(e))

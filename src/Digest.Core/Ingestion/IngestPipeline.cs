@@ -173,7 +173,7 @@ internal sealed class IngestPipeline
             try
             {
                 // From here the store has the batch; indexing it must not be cancelled half-way (a catch-up would repair it anyway).
-                await _index.IndexCommittedBatchAsync(batch.Papers, batch.AddedIds, batch.RemovedIds, batch.ChangeSeq, batch.ChangeSeq - 1, searchable, CancellationToken.None);
+                await _index.IndexCommittedBatchAsync(batch.Papers, batch.Tokens, batch.AddedIds, batch.RemovedIds, batch.ChangeSeq, batch.ChangeSeq - 1, searchable, CancellationToken.None);
                 if (searchable) _sinceSearchable.Restart();
             }
             catch (Exception e) when (StorageFailure.Is(e))

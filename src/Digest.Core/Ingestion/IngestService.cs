@@ -237,15 +237,25 @@ public sealed class IngestService(
         var changed = merge.Changed;
         // A batch that changes nothing writes nothing: its change number must not reach the index without rows behind it.
         if (changed.Count == 0) return null;
-        AssignTopics(changed);
+        var tokens = AssignTopics(changed);
         await batch.UpsertAsync(changed);
         foreach (var (oldId, newId) in merge.Rekeyed) await batch.RekeyAsync(oldId, newId);
         await batch.CommitAsync();
-        return new StoredBatch(changed, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq);
+        return new StoredBatch(changed, tokens, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq);
     }
 
-    /// <summary>Topics follow from the paper's text, so every new or changed paper gets them (again); on every core.</summary>
-    private void AssignTopics(List<Paper> papers) =>
+    /// <summary>
+    /// Topics follow from the paper's text, so every new or changed paper gets them (again); on every core. The texts
+    /// are analysed once here, and the index reuses the analysis.
+    /// </summary>
+    private PaperTokens[] AssignTopics(List<Paper> papers)
+    {
+        var tokens = new PaperTokens[papers.Count];
         Parallel.For(0, papers.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            papers[i] = papers[i] with { Topics = topicAssigner.Assign(papers[i]) });
+        {
+            tokens[i] = PaperTokens.Analyze(papers[i]);
+            papers[i] = papers[i] with { Topics = topicAssigner.Assign(papers[i], tokens[i]) };
+        });
+        return tokens;
+    }
 }

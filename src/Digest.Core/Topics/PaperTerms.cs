@@ -8,7 +8,7 @@ namespace Digest.Core.Topics;
 /// <summary>
 /// The analysed terms of one paper with their positions, per field: what a one-document index holds, without building one.
 /// Filled exactly as the search index analyses the paper (same analyzers, one position per token, fields apart).
-/// Reused per thread: <see cref="Fill"/> clears it.
+/// Reused per thread: each fill clears it.
 /// </summary>
 internal sealed class PaperTerms
 {
@@ -22,17 +22,53 @@ internal sealed class PaperTerms
 
     public void Fill(Paper paper, Analyzer analyzer)
     {
+        Clear();
+        Add(PaperFields.Title, paper.Title, analyzer);
+        Add(PaperFields.Abstract, paper.Abstract, analyzer);
+        if (paper.Keywords.Count > 0) Add(PaperFields.Keyword, string.Join(" ; ", paper.Keywords), analyzer);
+        AddCategories(paper);
+    }
+
+    /// <summary>Fills from texts analysed already (the same analysis <see cref="Fill(Paper, Analyzer)"/> runs).</summary>
+    public void Fill(Paper paper, PaperTokens tokens)
+    {
+        Clear();
+        Add(PaperFields.Title, [tokens.Title]);
+        Add(PaperFields.Abstract, [tokens.Abstract]);
+        // As one text: the keywords joined with " ; " (see the other overload), which puts no gap between them.
+        if (tokens.Keywords.Count > 0) Add(PaperFields.Keyword, tokens.Keywords);
+        AddCategories(paper);
+    }
+
+    private void Clear()
+    {
         foreach (var list in _positions.Values)
         {
             list.Clear();
             _spareLists.Push(list);
         }
         _positions.Clear();
+    }
 
-        Add(PaperFields.Title, paper.Title, analyzer);
-        Add(PaperFields.Abstract, paper.Abstract, analyzer);
-        if (paper.Keywords.Count > 0) Add(PaperFields.Keyword, string.Join(" ; ", paper.Keywords), analyzer);
+    private void AddCategories(Paper paper)
+    {
         for (var i = 0; i < paper.Categories.Count; i++) Positions(Key(PaperFields.Category, paper.Categories[i])).Add(i);
+    }
+
+    private void Add(string field, IReadOnlyList<TokenRecording> values)
+    {
+        var position = -1;
+        var carried = 0;
+        foreach (var recording in values)
+        {
+            for (var i = 0; i < recording.Count; i++)
+            {
+                position += recording.PositionIncrement(i) + carried;
+                carried = 0;
+                Positions(Key(field, recording.Term(i).ToString())).Add(position);
+            }
+            carried += recording.FinalIncrement;
+        }
     }
 
     public bool Contains(string key) => _positions.ContainsKey(key);

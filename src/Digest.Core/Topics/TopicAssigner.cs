@@ -46,14 +46,18 @@ public sealed class TopicAssigner : IDisposable
     public Taxonomy Taxonomy { get; }
 
     /// <summary>The slugs of the topics the paper belongs to, in taxonomy order.</summary>
-    public IReadOnlyList<string> Assign(Paper paper) => Assign(paper, luceneOnly: false);
+    /// <param name="paper">The paper to file.</param>
+    /// <param name="tokens">Its texts analysed already (at ingest, for the index too); analysed here when null.</param>
+    public IReadOnlyList<string> Assign(Paper paper, PaperTokens? tokens = null) => Assign(paper, luceneOnly: false, tokens);
 
     /// <param name="paper">The paper to file.</param>
     /// <param name="luceneOnly">Let Lucene decide every topic (the reference the faster matcher is tested against).</param>
-    internal IReadOnlyList<string> Assign(Paper paper, bool luceneOnly)
+    /// <param name="tokens">Its texts analysed already, or null.</param>
+    internal IReadOnlyList<string> Assign(Paper paper, bool luceneOnly, PaperTokens? tokens = null)
     {
         var terms = _terms.Value!;
-        terms.Fill(paper, _analyzer);
+        if (tokens is null) terms.Fill(paper, _analyzer);
+        else terms.Fill(paper, tokens);
         IndexSearcher? searcher = null;
 
         var matched = new bool[_topics.Length];

@@ -1,3 +1,4 @@
+using Digest.Core.Indexing;
 using Digest.Core.Papers;
 using Digest.Core.Topics;
 
@@ -20,6 +21,23 @@ public sealed class TopicMatcherEquivalenceTests : IDisposable
             var fast = _assigner.Assign(paper);
             var lucene = _assigner.Assign(paper, luceneOnly: true);
             if (!fast.SequenceEqual(lucene)) differences.Add($"{paper.Id}: matcher [{string.Join(", ", fast)}] vs Lucene [{string.Join(", ", lucene)}]");
+        });
+        Assert.True(differences.IsEmpty, string.Join("\n", differences.Take(20)));
+    }
+
+    [Fact]
+    public void TopicsFromTheIngestAnalysis_AreTheTopicsOfAnalysingAgain_OnEveryDevAndSamplePaper()
+    {
+        // Ingest analyses each paper once (PaperTokens) for its topics and its index fields; filing must not change.
+        var papers = TopicTestData.DevPapers().Concat(TopicTestData.SampleDigestPapers())
+            .Select((p, i) => i % 3 == 0 ? p with { Keywords = ["large language models", "of", "fine-tuning of experts"] } : p)
+            .ToList();
+        var differences = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.ForEach(papers, paper =>
+        {
+            var analysedAgain = _assigner.Assign(paper);
+            var fromTokens = _assigner.Assign(paper, PaperTokens.Analyze(paper));
+            if (!analysedAgain.SequenceEqual(fromTokens)) differences.Add($"{paper.Id}: [{string.Join(", ", analysedAgain)}] vs from tokens [{string.Join(", ", fromTokens)}]");
         });
         Assert.True(differences.IsEmpty, string.Join("\n", differences.Take(20)));
     }

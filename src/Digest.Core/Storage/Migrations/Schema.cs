@@ -229,5 +229,9 @@ public static class Schema
             -- The front page's featured papers, without a scan of every paper.
             CREATE INDEX papers_featured ON papers (featured_at) WHERE featured_at IS NOT NULL;
             """),
+        new(6, "the TeX originals of decoded titles, abstracts and authors", """
+            -- JSON {"title", "abstract", "authors"} with only the texts that TeX decoding changed; null for papers without TeX.
+            ALTER TABLE papers ADD COLUMN tex_source TEXT;
+            """),
     ];
 }

@@ -72,6 +72,11 @@ public struct TexMathScanner
         return segments;
     }
 
+    // Decoded text has plain dollars ("\$10 billion and \$3 million" reads "$10 billion and $3 million"): as in
+    // pandoc, inline math has no space just inside either dollar, so prices are not paired into math ("$\sim$10" still is).
+    private static bool IsInlinePair(string text, int from, int close) =>
+        close > from && !char.IsWhiteSpace(text[from]) && !char.IsWhiteSpace(text[close - 1]);
+
     // first/second: the closing delimiter ('$','$' for $$; '$','\0' for $; '\\',')' for \)).
     private static int Close(string text, int from, char first, char second, ref bool noCloser)
     {
@@ -86,7 +91,7 @@ public struct TexMathScanner
                 continue;
             }
             if (c != first || first == '\\') continue;
-            if (second == '\0') return i > from ? i + 1 : -1;
+            if (second == '\0') return IsInlinePair(text, from, i) ? i + 1 : -1;
             if (i + 1 < text.Length && text[i + 1] == second) return i + 2;
         }
         noCloser = true;

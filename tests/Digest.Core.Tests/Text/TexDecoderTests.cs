@@ -85,6 +85,7 @@ public class TexDecoderTests
     [InlineData(@"$$x_{1}--y$$ {B}", @"$$x_{1}--y$$ B")]
     [InlineData(@"\(a^{2}\) and \[b~c\] G\""odel", @"\(a^{2}\) and \[b~c\] Gödel")]
     [InlineData(@"$a \$ b$ G\""odel", @"$a \$ b$ Gödel")]
+    [InlineData(@"$\sim$10\% {B}", @"$\sim$10% B")]
     public void Math_IsLeftExactlyAsWritten(string tex, string expected) => Assert.Equal(expected, TexDecoder.Decode(tex));
 
     [Theory]
@@ -144,6 +145,19 @@ public class TexDecoderTests
     {
         var once = TexDecoder.Decode(tex);
         Assert.Equal(once, TexDecoder.Decode(once));
+    }
+
+    [Theory]
+    [InlineData(@"exceeded $10 billion and $3 million, and $\alpha$ too", @"$\alpha$")]
+    [InlineData(@"$\sim$10x and $$x$$ and \(y\) and \[z\]", @"$\sim$|$$x$$|\(y\)|\[z\]")]
+    [InlineData(@"$ x $ is no math, $x$ is", "$x$")]
+    [InlineData(@"a \$ b $c$", "$c$")]
+    public void Split_FindsTheMath_AndNotPrices(string text, string math)
+    {
+        var segments = TexMathScanner.Split(text);
+
+        Assert.Equal(math, string.Join('|', segments.Where(s => s.IsMath).Select(s => text.Substring(s.Start, s.Length))));
+        Assert.Equal(text, string.Concat(segments.Select(s => text.Substring(s.Start, s.Length))));
     }
 
     [Fact]

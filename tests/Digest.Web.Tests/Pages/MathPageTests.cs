@@ -21,7 +21,7 @@ public sealed class MathPageTests : IAsyncLifetime
             new()
             {
                 Id = MathId, ArxivId = MathId, Title = @"Bounds on $\alpha + \beta$ for Kekul\'e graphs",
-                Abstract = @"We show $a<b \& c$ and $$\sum_{i} x_i$$ hold, and \(e^{i\pi}\) too; with \$5 only. <script>alert(1)</script>",
+                Abstract = @"We show $a<b \& c$ and $$\sum_{i} x_i$$ hold, and \(e^{i\pi}\) too; with \$10 or \$3 only. <script>alert(1)</script>",
                 Authors = [@"C. Bal\'azs"], Published = new DateOnly(2025, 1, 5), Categories = ["math.CO"],
             },
             new() { Id = PlainId, ArxivId = PlainId, Title = "Plain graphs without formulas", Abstract = "Nothing to render here.", Published = new DateOnly(2025, 1, 6) },
@@ -49,9 +49,9 @@ public sealed class MathPageTests : IAsyncLifetime
 
         var math = page.QuerySelectorAll(".abstract span.math").Select(s => (s.TextContent, s.GetAttribute("data-display"))).ToList();
         Assert.Equal([(@"$a<b \& c$", "false"), (@"$$\sum_{i} x_i$$", "true"), (@"\(e^{i\pi}\)", "false")], math);
-        // Markup in the abstract stays text, and the escaped dollar is no math.
+        // Markup in the abstract stays text, and escaped dollars (prices) are no math.
         Assert.Empty(page.QuerySelectorAll(".abstract script"));
-        Assert.Contains("with $5 only. <script>alert(1)</script>", page.QuerySelector(".abstract")!.TextContent);
+        Assert.Contains("with $10 or $3 only. <script>alert(1)</script>", page.QuerySelector(".abstract")!.TextContent);
         Assert.Equal("C. Balázs", page.QuerySelector(".paper-authors a")!.TextContent);
     }
 

@@ -16,13 +16,13 @@
     var display = span.getAttribute("data-display") === "true";
     var rendered = document.createElement("span");
     try {
-      // render, not renderToString: it sets styles through the DOM, which the policy allows, and never parses HTML.
-      window.katex.render(inside(source, display), rendered, { throwOnError: false, displayMode: display });
+      // render, not renderToString: it sets styles through the DOM (CSSOM), which the policy allows, and never parses HTML.
+      // throwOnError is true on purpose: with false, KaTeX shows an expression it cannot read as red text coloured by a
+      // style attribute, which the policy blocks (and reports). Caught here, the expression stays as its TeX source.
+      window.katex.render(inside(source, display), rendered, { throwOnError: true, displayMode: display });
     } catch (error) {
       return;
     }
-    // throwOnError: false turns an expression KaTeX cannot read into red source text; the plain source reads better.
-    if (rendered.querySelector(".katex-error")) return;
     span.textContent = "";
     span.appendChild(rendered);
     span.setAttribute("data-rendered", "true");

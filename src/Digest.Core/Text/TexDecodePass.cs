@@ -173,7 +173,7 @@ internal ref struct TexDecodePass
         if (Base(at) is var (plain, plainEnd))
         {
             _accented = true;
-            Replace(plainEnd, letter: string.Concat(plain, accent.Combining.ToString()));
+            Replace(plainEnd, string.Concat(plain, accent.Combining.ToString()));
             return;
         }
         // No letter to put it on (end of text, a brace, math): the command stays as written.
@@ -273,15 +273,16 @@ internal ref struct TexDecodePass
         return position;
     }
 
+    // The input from the current position to end is replaced: everything before it is copied first, once.
     private void Replace(int end, char replacement)
     {
         Begin().Append(replacement);
         _copied = _position = end;
     }
 
-    private void Replace(int end, string letter)
+    private void Replace(int end, string replacement)
     {
-        Begin().Append(letter);
+        Begin().Append(replacement);
         _copied = _position = end;
     }
 

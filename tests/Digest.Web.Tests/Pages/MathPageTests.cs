@@ -10,6 +10,7 @@ public sealed class MathPageTests : IAsyncLifetime
 {
     private const string MathId = "2501.04242";
     private const string PlainId = "2501.04243";
+    private const string HostileId = "2501.04244";
 
     private readonly DigestAppFactory _app = new();
     private HttpClient _client = null!;
@@ -25,6 +26,7 @@ public sealed class MathPageTests : IAsyncLifetime
                 Authors = [@"C. Bal\'azs"], Published = new DateOnly(2025, 1, 5), Categories = ["math.CO"],
             },
             new() { Id = PlainId, ArxivId = PlainId, Title = "Plain graphs without formulas", Abstract = "Nothing to render here.", Published = new DateOnly(2025, 1, 6) },
+            new() { Id = HostileId, ArxivId = HostileId, Title = @"Escaping $</span><script>alert(1)</script>$ math", Abstract = "$\\\"><img src=x onerror=alert(2)>$", Published = new DateOnly(2025, 1, 7) },
         ];
         await _app.IngestAsync("math.jsonl", string.Concat(papers.Select(PaperJsonLinesWriter.ToLine)));
         _client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -53,6 +55,16 @@ public sealed class MathPageTests : IAsyncLifetime
         Assert.Empty(page.QuerySelectorAll(".abstract script"));
         Assert.Contains("with $10 or $3 only. <script>alert(1)</script>", page.QuerySelector(".abstract")!.TextContent);
         Assert.Equal("C. Balázs", page.QuerySelector(".paper-authors a")!.TextContent);
+    }
+
+    [Fact]
+    public async Task MarkupInMath_IsEncodedText_InsideItsSpan()
+    {
+        var page = await _client.GetPageAsync("/papers/" + HostileId);
+
+        Assert.Empty(page.QuerySelectorAll("script:not([src]), img"));
+        Assert.Equal("$</span><script>alert(1)</script>$", page.QuerySelector("h1 span.math")!.TextContent);
+        Assert.Equal("$\\\"><img src=x onerror=alert(2)>$", page.QuerySelector(".abstract span.math")!.TextContent);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace Digest.Core.Ingestion;
 /// <item>Title, abstract and authors: a newer arXiv version (later <see cref="Paper.Revised"/>) replaces them; otherwise the first known are kept and only blanks are filled.
 /// The author list is replaced whole, never united: it is ordered, and two names that are equal may be two people.
 /// A list that only adds back repeated names to the known one replaces it too (stores from before homonyms were kept).</item>
+/// <item>The TeX originals (<see cref="Paper.TexSource"/>) go with the title, abstract and authors they belong to.</item>
 /// <item>Lists (digest days, categories, keywords, code links, sources): union, known values first in their order.</item>
 /// <item>Published: the earliest; revised: the latest; upvotes: the highest; ids, DOI, project page: the first known.</item>
 /// <item>Journal reference, comments, report number, licence: the latest source that states one (arXiv updates them with
@@ -24,15 +25,22 @@ public static class PaperMerger
         var newerVersion = incoming.Revised is { } r && (existing.Revised is null || r > existing.Revised);
         var takeText = newerVersion && incoming.Abstract.Length > 0;
 
+        var title = takeText ? incoming : existing;
+        var abstractFrom = (takeText || existing.Abstract.Length == 0) && incoming.Abstract.Length > 0 ? incoming : existing;
+        var authorsFrom = ((takeText && incoming.Authors.Count > 0) || existing.Authors.Count == 0 || RestoresHomonyms(existing.Authors, incoming.Authors))
+            && incoming.Authors.Count > 0
+            ? incoming
+            : existing;
+
         var merged = existing with
         {
             Id = existing.ArxivId is null && incoming.ArxivId is not null ? incoming.Id : existing.Id,
             ArxivId = existing.ArxivId ?? incoming.ArxivId,
-            Title = takeText ? incoming.Title : existing.Title,
-            Abstract = takeText || existing.Abstract.Length == 0 ? Prefer(incoming.Abstract, existing.Abstract) : existing.Abstract,
-            Authors = (takeText && incoming.Authors.Count > 0) || existing.Authors.Count == 0 || RestoresHomonyms(existing.Authors, incoming.Authors)
-                ? Prefer(incoming.Authors, existing.Authors)
-                : existing.Authors,
+            Title = title.Title,
+            Abstract = abstractFrom.Abstract,
+            Authors = authorsFrom.Authors,
+            // Each TeX original goes with the text it was decoded to, from whichever paper that text came.
+            TexSource = TexSource.Of(title.TexSource?.Title, abstractFrom.TexSource?.Abstract, authorsFrom.TexSource?.Authors),
             Published = Earliest(existing.Published, incoming.Published),
             Revised = Latest(existing.Revised, incoming.Revised),
             DigestDays = Union(existing.DigestDays, incoming.DigestDays).Order().ToList(),
@@ -60,7 +68,7 @@ public static class PaperMerger
         && a.Keywords.SequenceEqual(b.Keywords) && a.CodeUrls.SequenceEqual(b.CodeUrls)
         && a.ProjectUrl == b.ProjectUrl && a.Doi == b.Doi && a.Upvotes == b.Upvotes
         && a.JournalRef == b.JournalRef && a.Comments == b.Comments && a.ReportNumber == b.ReportNumber && a.License == b.License
-        && a.Sources.SequenceEqual(b.Sources) && a.FirstSeen == b.FirstSeen;
+        && a.Sources.SequenceEqual(b.Sources) && a.FirstSeen == b.FirstSeen && TexSource.Same(a.TexSource, b.TexSource);
 
     /// <summary>
     /// True when <paramref name="incoming"/> is <paramref name="known"/> with repeated names back in place: earlier versions
@@ -69,10 +77,6 @@ public static class PaperMerger
     /// </summary>
     private static bool RestoresHomonyms(IReadOnlyList<string> known, IReadOnlyList<string> incoming) =>
         incoming.Count > known.Count && incoming.Distinct(StringComparer.Ordinal).SequenceEqual(known, StringComparer.Ordinal);
-
-    private static string Prefer(string preferred, string fallback) => preferred.Length > 0 ? preferred : fallback;
-
-    private static IReadOnlyList<string> Prefer(IReadOnlyList<string> preferred, IReadOnlyList<string> fallback) => preferred.Count > 0 ? preferred : fallback;
 
     private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 

@@ -5,7 +5,8 @@ using Digest.Core.Text;
 namespace Digest.Core.Ingestion;
 
 /// <summary>
-/// The one gate every parsed paper passes before it is stored: cleans every text field, enforces the
+/// The one gate every parsed paper passes before it is stored: cleans every text field, decodes the TeX in titles,
+/// abstracts and author names (keeping the originals, see <see cref="TexSource"/>), enforces the
 /// <see cref="IngestLimits"/>, derives the id and the code links found in the abstract.
 /// Shared by all formats so that no source can bypass a limit.
 /// </summary>
@@ -14,18 +15,22 @@ public static class PaperValidator
     /// <summary>The cleaned paper, or the precise reason it is rejected.</summary>
     public static (Paper? Paper, string? Problem) Validate(Paper paper, IngestLimits limits)
     {
+        // Limits apply to the text as the source wrote it; decoding only shortens it.
         var title = TextCleaner.Clean(paper.Title);
-        if (title.Length == 0) return (null, "missing title");
         if (title.Length > limits.MaxTitleLength) return (null, $"title is {title.Length} characters; the limit is {limits.MaxTitleLength}");
+        (title, var texTitle) = TexDecoding.Decode(title, paper.TexSource?.Title, limits.MaxTitleLength);
+        if (title.Length == 0) return (null, "missing title");
 
         var abstractText = TextCleaner.Clean(paper.Abstract);
         if (abstractText.Length > limits.MaxAbstractLength) return (null, $"abstract is {abstractText.Length} characters; the limit is {limits.MaxAbstractLength}");
+        (abstractText, var texAbstract) = TexDecoding.Decode(abstractText, paper.TexSource?.Abstract, limits.MaxAbstractLength);
 
         if (paper.Authors.Count > limits.MaxAuthors) return (null, $"{paper.Authors.Count} authors; the limit is {limits.MaxAuthors}");
         // The author list is ordered data and different people share names (2502.17823 has two "Hui Liu"):
         // duplicates are kept, only empty names are dropped.
         var authors = CleanList(paper.Authors, limits.MaxFieldLength, int.MaxValue, out var problem, "author name", keepDuplicates: true);
         if (problem is not null) return (null, problem);
+        (authors, var texAuthors) = TexDecoding.DecodeNames(authors, paper.TexSource?.Authors, limits.MaxFieldLength);
 
         var categories = CleanList(paper.Categories, limits.MaxFieldLength, limits.MaxListItems, out problem, "category", keepDuplicates: false);
         if (problem is not null) return (null, problem);
@@ -48,6 +53,7 @@ public static class PaperValidator
             Title = title,
             Abstract = abstractText,
             Authors = authors,
+            TexSource = TexSource.Of(texTitle, texAbstract, texAuthors),
             Categories = categories,
             Keywords = keywords,
             CodeUrls = codeUrls,

@@ -20,6 +20,9 @@ public sealed record Paper
     /// <summary>Authors in the order the source lists them.</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
 
+    /// <summary>The TeX the title, abstract or authors were written in, where Digest decoded them to Unicode; null for most papers.</summary>
+    public TexSource? TexSource { get; init; }
+
     /// <summary>Date of the first version (arXiv) or of publication as the source states it.</summary>
     public DateOnly? Published { get; init; }
 

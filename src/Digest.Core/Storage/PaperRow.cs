@@ -12,7 +12,7 @@ internal sealed class PaperRow
         keywords AS Keywords, code_urls AS CodeUrls, project_url AS ProjectUrl, doi AS Doi, upvotes AS Upvotes,
         topics AS Topics, sources AS Sources, first_seen AS FirstSeen, updated_at AS UpdatedAt,
         reader_votes AS ReaderVotes, featured_at AS FeaturedAt,
-        journal_ref AS JournalRef, comments AS Comments, report_no AS ReportNumber, license AS License
+        journal_ref AS JournalRef, comments AS Comments, report_no AS ReportNumber, license AS License, tex_source AS TexSource
         """;
 
     public string Id { get; set; } = "";
@@ -39,6 +39,7 @@ internal sealed class PaperRow
     public string FirstSeen { get; set; } = "";
     public string UpdatedAt { get; set; } = "";
     public long ChangeSeq { get; set; }
+    public string? TexSource { get; set; }
 
     // Read only: the store's own facts, written by reader and curator actions, never by an upsert (see PaperStoreBatch).
     public long ReaderVotes { get; set; }
@@ -70,6 +71,7 @@ internal sealed class PaperRow
         FirstSeen = FormatTimestamp(paper.FirstSeen),
         UpdatedAt = FormatTimestamp(paper.UpdatedAt),
         ChangeSeq = changeSeq,
+        TexSource = StoreJson.WriteTex(paper.TexSource),
     };
 
     public Paper ToPaper() => new()
@@ -98,6 +100,7 @@ internal sealed class PaperRow
         UpdatedAt = DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
         ReaderVotes = (int)ReaderVotes,
         FeaturedAt = FeaturedAt is null ? null : DateTimeOffset.Parse(FeaturedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        TexSource = StoreJson.ReadTex(TexSource),
     };
 
     public static string? FormatDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Digest.Core.Papers;
 
 namespace Digest.Core.Storage;
 
@@ -11,8 +12,15 @@ internal static class StoreJson
 
     public static IReadOnlyList<string> Read(string? json) =>
         string.IsNullOrEmpty(json) || json == "[]" ? [] : JsonSerializer.Deserialize(json, StoreJsonContext.Default.StringArray) ?? [];
+
+    /// <summary>The TeX originals as a JSON object without its null members; null for a paper without TeX.</summary>
+    public static string? WriteTex(TexSource? tex) => tex is null ? null : JsonSerializer.Serialize(tex, StoreJsonContext.Default.TexSource);
+
+    public static TexSource? ReadTex(string? json) => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize(json, StoreJsonContext.Default.TexSource);
 }
 
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(TexSource))]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

@@ -38,8 +38,9 @@ public class ArxivSnapshotParserTests(ITestOutputHelper output)
         Assert.Equal("Calculation of prompt diphoton production cross sections at Tevatron and LHC energies", paper.Title);
         Assert.StartsWith("A fully differential calculation in perturbative quantum chromodynamics is presented for", paper.Abstract);
         Assert.EndsWith("subprocesses are included.", paper.Abstract);
-        // authors_parsed, "first last suffix", TeX left as the source writes it.
-        Assert.Equal(["C. Bal\\'azs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan"], paper.Authors);
+        // authors_parsed, "first last suffix"; validation decodes the TeX and keeps the original.
+        Assert.Equal(["C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan"], paper.Authors);
+        Assert.Equal(["C. Bal\\'azs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan"], paper.TexSource?.Authors);
         Assert.Equal(new DateOnly(2007, 4, 2), paper.Published);
         Assert.Equal(new DateOnly(2007, 7, 24), paper.Revised);
         Assert.Equal(["hep-ph"], paper.Categories);

@@ -14,13 +14,15 @@ public sealed class IngestHarness : IDisposable
     /// <param name="limits">Changes to the ingest limits.</param>
     /// <param name="data">The data directory to use (default: a new temp one).</param>
     /// <param name="beforeIndexOpens">Runs before the index is opened, for example to mount a small file system at the index path.</param>
-    public IngestHarness(bool ownsIndex = true, Action<IngestLimits>? limits = null, TempDataDirectory? data = null, Action<TempDataDirectory>? beforeIndexOpens = null)
+    /// <param name="time">The ingest's clock (default: the system's), for stores whose timestamps a test compares.</param>
+    public IngestHarness(bool ownsIndex = true, Action<IngestLimits>? limits = null, TempDataDirectory? data = null, Action<TempDataDirectory>? beforeIndexOpens = null, TimeProvider? time = null)
     {
+        _time = time;
         Data = data ?? new TempDataDirectory();
         limits?.Invoke(Data.Options.Limits);
         beforeIndexOpens?.Invoke(Data);
         if (ownsIndex) OpenIndex();
-        Service = new IngestService(Data.Store, Ownership, Topics, Data.OptionsWrapper, NullLogger<IngestService>.Instance);
+        Service = new IngestService(Data.Store, Ownership, Topics, Data.OptionsWrapper, NullLogger<IngestService>.Instance, _time);
     }
 
     /// <summary>Closes the index and opens it again, as a restart of the app does.</summary>
@@ -29,8 +31,10 @@ public sealed class IngestHarness : IDisposable
         Index?.Dispose();
         Index = null;
         OpenIndex();
-        Service = new IngestService(Data.Store, Ownership, Topics, Data.OptionsWrapper, NullLogger<IngestService>.Instance);
+        Service = new IngestService(Data.Store, Ownership, Topics, Data.OptionsWrapper, NullLogger<IngestService>.Instance, _time);
     }
+
+    private readonly TimeProvider? _time;
 
     private void OpenIndex()
     {

@@ -53,6 +53,7 @@ internal sealed class JsonLinePaperReader
         DateTimeOffset? firstSeen = null, updatedAt = null;
         IReadOnlyList<string> authors = [], categories = [], keywords = [], codeUrls = [], topics = [], sources = [];
         IReadOnlyList<DateOnly> digestDays = [];
+        TexSource? tex = null;
 
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
@@ -64,6 +65,7 @@ internal sealed class JsonLinePaperReader
                 case PaperJsonNames.Title: title = String(ref json, name); break;
                 case PaperJsonNames.Abstract: abstractText = String(ref json, name); break;
                 case PaperJsonNames.Authors: authors = Strings(ref json, name); break;
+                case PaperJsonNames.Tex: tex = Tex(ref json); break;
                 case PaperJsonNames.Published: published = Day(ref json, name); break;
                 case PaperJsonNames.Revised: revised = Day(ref json, name); break;
                 case PaperJsonNames.DigestDays: digestDays = Days(ref json, name); break;
@@ -96,6 +98,8 @@ internal sealed class JsonLinePaperReader
             Title = title,
             Abstract = abstractText ?? "",
             Authors = authors,
+            // Checked against the text by the validator: an original that does not decode to it is dropped.
+            TexSource = tex,
             Published = published,
             Revised = revised,
             DigestDays = digestDays,
@@ -137,6 +141,28 @@ internal sealed class JsonLinePaperReader
         {
             throw JsonFields.UnpairedSurrogate(name);
         }
+    }
+
+    private static TexSource? Tex(ref Utf8JsonReader json)
+    {
+        if (json.TokenType == JsonTokenType.Null) return null;
+        if (json.TokenType != JsonTokenType.StartObject) throw WrongType(PaperJsonNames.Tex, "an object", json.TokenType);
+        string? title = null, abstractText = null;
+        IReadOnlyList<string>? authors = null;
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = Text(ref json, "property name");
+            json.Read();
+            var path = $"{PaperJsonNames.Tex}.{name}";
+            switch (name)
+            {
+                case PaperJsonNames.Title: title = String(ref json, path); break;
+                case PaperJsonNames.Abstract: abstractText = String(ref json, path); break;
+                case PaperJsonNames.Authors: authors = json.TokenType == JsonTokenType.Null ? null : Strings(ref json, path); break;
+                default: json.Skip(); break;
+            }
+        }
+        return TexSource.Of(title, abstractText, authors);
     }
 
     private static List<string> Strings(ref Utf8JsonReader json, string name)

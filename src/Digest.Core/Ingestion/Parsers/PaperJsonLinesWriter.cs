@@ -44,6 +44,7 @@ public static class PaperJsonLinesWriter
             json.WriteString(PaperJsonNames.Title, paper.Title);
             json.WriteString(PaperJsonNames.Abstract, paper.Abstract);
             WriteStrings(json, PaperJsonNames.Authors, paper.Authors);
+            if (paper.TexSource is { } tex) WriteTex(json, tex);
             WriteDay(json, PaperJsonNames.Published, paper.Published);
             WriteDay(json, PaperJsonNames.Revised, paper.Revised);
             json.WriteStartArray(PaperJsonNames.DigestDays);
@@ -74,6 +75,16 @@ public static class PaperJsonLinesWriter
         json.WriteStartArray(name);
         foreach (var value in values) json.WriteStringValue(value);
         json.WriteEndArray();
+    }
+
+    // Only for papers whose text was decoded from TeX, and only the originals that differ: other lines stay as they were.
+    private static void WriteTex(Utf8JsonWriter json, TexSource tex)
+    {
+        json.WriteStartObject(PaperJsonNames.Tex);
+        if (tex.Title is not null) json.WriteString(PaperJsonNames.Title, tex.Title);
+        if (tex.Abstract is not null) json.WriteString(PaperJsonNames.Abstract, tex.Abstract);
+        if (tex.Authors is not null) WriteStrings(json, PaperJsonNames.Authors, tex.Authors);
+        json.WriteEndObject();
     }
 
     private static void WriteDay(Utf8JsonWriter json, string name, DateOnly? day)

@@ -8,6 +8,8 @@ internal static class PaperJsonNames
     public const string Title = "title";
     public const string Abstract = "abstract";
     public const string Authors = "authors";
+    // The TeX originals: an object with "title", "abstract" and "authors", each only where decoding changed it.
+    public const string Tex = "tex";
     public const string Published = "published";
     public const string Revised = "revised";
     public const string DigestDays = "digest_days";

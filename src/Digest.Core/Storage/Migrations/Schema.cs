@@ -236,5 +236,9 @@ public static class Schema
             ALTER TABLE papers ADD COLUMN report_no TEXT;
             ALTER TABLE papers ADD COLUMN license TEXT;
             """),
+        new(7, "the TeX originals of decoded titles, abstracts and authors", """
+            -- JSON {"title", "abstract", "authors"} with only the texts that TeX decoding changed; null for papers without TeX.
+            ALTER TABLE papers ADD COLUMN tex_source TEXT;
+            """),
     ];
 }

@@ -9,6 +9,8 @@ public static class PaperParsers
         new HuggingFaceDailyParser(),
         new JsonLinesParser(),
         new ArxivOaiParser(),
+        // Before the API's Atom parser: a listing's Atom feed declares the same arxiv namespace.
+        new ArxivListingParser(),
         new ArxivAtomParser(),
         new DigestTextParser(),
     ];

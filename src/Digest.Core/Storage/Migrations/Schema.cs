@@ -229,5 +229,18 @@ public static class Schema
             -- The front page's featured papers, without a scan of every paper.
             CREATE INDEX papers_featured ON papers (featured_at) WHERE featured_at IS NOT NULL;
             """),
+        new(6, "OAI-PMH harvest progress", """
+            -- One row per ArxivOai source: the harvest in progress (its from day and the token of its next page, stored
+            -- after each page is), or, once complete (token null), the day the next harvest starts from.
+            CREATE TABLE oai_harvests (
+                source             TEXT PRIMARY KEY,
+                harvest_from       TEXT,
+                resumption_token   TEXT,
+                last_response_date TEXT,
+                next_from          TEXT,
+                pages              INTEGER NOT NULL DEFAULT 0,
+                updated_at         TEXT NOT NULL
+            ) STRICT;
+            """),
     ];
 }

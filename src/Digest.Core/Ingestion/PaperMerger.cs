@@ -11,7 +11,7 @@ namespace Digest.Core.Ingestion;
 /// A list that only adds back repeated names to the known one replaces it too (stores from before homonyms were kept).</item>
 /// <item>Lists (digest days, categories, keywords, code links, sources): union, known values first in their order.</item>
 /// <item>Published: the earliest; revised: the latest; upvotes: the highest; ids, DOI, project page: the first known.</item>
-/// <item>First seen: the earliest (an imported export keeps its history).</item>
+/// <item>First seen: the earliest (an imported export keeps its history). Withdrawn: the first day known; a withdrawal is final.</item>
 /// </list>
 /// </summary>
 public static class PaperMerger
@@ -42,6 +42,7 @@ public static class PaperMerger
             Upvotes = existing.Upvotes is null ? incoming.Upvotes : incoming.Upvotes is null ? existing.Upvotes : Math.Max(existing.Upvotes.Value, incoming.Upvotes.Value),
             Sources = Union(existing.Sources, incoming.Sources),
             FirstSeen = incoming.FirstSeen != default && incoming.FirstSeen < existing.FirstSeen ? incoming.FirstSeen : existing.FirstSeen,
+            WithdrawnOn = existing.WithdrawnOn ?? incoming.WithdrawnOn,
         };
         return (merged, !SameFacts(existing, merged));
     }
@@ -53,7 +54,7 @@ public static class PaperMerger
         && a.DigestDays.SequenceEqual(b.DigestDays) && a.Categories.SequenceEqual(b.Categories)
         && a.Keywords.SequenceEqual(b.Keywords) && a.CodeUrls.SequenceEqual(b.CodeUrls)
         && a.ProjectUrl == b.ProjectUrl && a.Doi == b.Doi && a.Upvotes == b.Upvotes
-        && a.Sources.SequenceEqual(b.Sources) && a.FirstSeen == b.FirstSeen;
+        && a.Sources.SequenceEqual(b.Sources) && a.FirstSeen == b.FirstSeen && a.WithdrawnOn == b.WithdrawnOn;
 
     /// <summary>
     /// True when <paramref name="incoming"/> is <paramref name="known"/> with repeated names back in place: earlier versions

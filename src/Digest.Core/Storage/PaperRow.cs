@@ -11,7 +11,7 @@ internal sealed class PaperRow
         published AS Published, revised AS Revised, digest_days AS DigestDays, categories AS Categories,
         keywords AS Keywords, code_urls AS CodeUrls, project_url AS ProjectUrl, doi AS Doi, upvotes AS Upvotes,
         topics AS Topics, sources AS Sources, first_seen AS FirstSeen, updated_at AS UpdatedAt,
-        reader_votes AS ReaderVotes, featured_at AS FeaturedAt
+        reader_votes AS ReaderVotes, featured_at AS FeaturedAt, withdrawn_on AS WithdrawnOn
         """;
 
     public string Id { get; set; } = "";
@@ -34,6 +34,7 @@ internal sealed class PaperRow
     public string FirstSeen { get; set; } = "";
     public string UpdatedAt { get; set; } = "";
     public long ChangeSeq { get; set; }
+    public string? WithdrawnOn { get; set; }
 
     // Read only: the store's own facts, written by reader and curator actions, never by an upsert (see PaperStoreBatch).
     public long ReaderVotes { get; set; }
@@ -61,6 +62,7 @@ internal sealed class PaperRow
         FirstSeen = FormatTimestamp(paper.FirstSeen),
         UpdatedAt = FormatTimestamp(paper.UpdatedAt),
         ChangeSeq = changeSeq,
+        WithdrawnOn = FormatDate(paper.WithdrawnOn),
     };
 
     public Paper ToPaper() => new()
@@ -83,6 +85,7 @@ internal sealed class PaperRow
         Sources = StoreJson.Read(Sources),
         FirstSeen = DateTimeOffset.Parse(FirstSeen, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
         UpdatedAt = DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        WithdrawnOn = ParseDate(WithdrawnOn),
         ReaderVotes = (int)ReaderVotes,
         FeaturedAt = FeaturedAt is null ? null : DateTimeOffset.Parse(FeaturedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
     };

@@ -122,17 +122,18 @@ public sealed class PaperStoreBatch : IAsyncDisposable
     private const string UpsertSql = """
         INSERT INTO papers (id, arxiv_id, title, title_key, abstract, authors, published, revised, digest_days,
                             categories, keywords, code_urls, project_url, doi, upvotes, topics, sources,
-                            first_seen, updated_at, change_seq)
+                            first_seen, updated_at, change_seq, withdrawn_on)
         VALUES (@Id, @ArxivId, @Title, @TitleKey, @Abstract, @Authors, @Published, @Revised, @DigestDays,
                 @Categories, @Keywords, @CodeUrls, @ProjectUrl, @Doi, @Upvotes, @Topics, @Sources,
-                @FirstSeen, @UpdatedAt, @ChangeSeq)
+                @FirstSeen, @UpdatedAt, @ChangeSeq, @WithdrawnOn)
         ON CONFLICT (id) DO UPDATE SET
             arxiv_id = excluded.arxiv_id, title = excluded.title, title_key = excluded.title_key,
             abstract = excluded.abstract, authors = excluded.authors, published = excluded.published,
             revised = excluded.revised, digest_days = excluded.digest_days, categories = excluded.categories,
             keywords = excluded.keywords, code_urls = excluded.code_urls, project_url = excluded.project_url,
             doi = excluded.doi, upvotes = excluded.upvotes, topics = excluded.topics, sources = excluded.sources,
-            first_seen = excluded.first_seen, updated_at = excluded.updated_at, change_seq = excluded.change_seq
+            first_seen = excluded.first_seen, updated_at = excluded.updated_at, change_seq = excluded.change_seq,
+            withdrawn_on = excluded.withdrawn_on
         """;
 
     /// <summary>

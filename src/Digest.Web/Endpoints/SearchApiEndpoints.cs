@@ -64,7 +64,7 @@ public static class SearchApiEndpoints
 
         var related = search.RelatedPapers(paper.Id, 5);
         return Results.Ok(new ApiPaper(
-            paper.Id, paper.ArxivId, paper.Title, paper.Abstract, paper.Authors, paper.Published, paper.Revised, paper.DigestDays,
+            paper.Id, paper.ArxivId, paper.Title, paper.Abstract, paper.Authors, paper.Published, paper.Revised, paper.WithdrawnOn, paper.DigestDays,
             paper.Topics, paper.Categories, paper.Keywords, paper.CodeUrls, paper.ProjectUrl, paper.Doi, paper.Upvotes, paper.Votes,
             paper.AbsUrl, paper.PdfUrl, PaperUrls.For(paper.Id), BibTexFormatter.Format(paper),
             [.. related.Select(r => ToApi(r, null))]));

@@ -8,14 +8,16 @@ public class ArxivOaiParserTests
     private readonly ArxivOaiParser _parser = new();
 
     [Fact]
-    public void Parse_ArxivRaw_YieldsTwoPapersAndRejectsTheDeletedRecord()
+    public void Parse_ArxivRaw_YieldsTwoPapersAndAWithdrawalNoticeForTheDeletedRecord()
     {
         var context = Context();
 
         var items = Parse(_parser, Fixture("oai-arxivraw.xml"), context);
 
         Assert.Equal([1, 2, 3], items.Select(i => i.Position));
-        Assert.Equal("oai:arXiv.org:0704.0002: deleted upstream (OAI-PMH status=deleted)", items[1].Problem);
+        Assert.True(items[1].IsWithdrawal);
+        Assert.Equal("0704.0002", items[1].Paper!.ArxivId);
+        Assert.Equal(new DateOnly(2010, 1, 1), items[1].Paper!.WithdrawnOn);
         var first = items[0].Paper!;
         Assert.Equal("0704.0001", first.ArxivId);
         Assert.Equal(["C. Bal\\'azs", "E. L. Berger", "P. M. Nadolsky", "C.-P. Yuan"], first.Authors);

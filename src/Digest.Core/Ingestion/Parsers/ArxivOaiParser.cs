@@ -6,7 +6,8 @@ namespace Digest.Core.Ingestion.Parsers;
 
 /// <summary>
 /// Reads arXiv OAI-PMH responses (<c>ListRecords</c> or <c>GetRecord</c>) in the <c>arXivRaw</c>, <c>arXiv</c> or
-/// <c>oai_dc</c> metadata format. Positions are 1-based record numbers. Deleted records and OAI errors are rejections.
+/// <c>oai_dc</c> metadata format. Positions are 1-based record numbers. A deleted record (<c>status="deleted"</c>) is a
+/// withdrawal notice dated by its header's datestamp; OAI errors are rejections.
 /// Dublin Core has no arXiv categories (its <c>dc:subject</c> is a subject name such as "Computer Science - Machine
 /// Learning", not <c>cs.LG</c>), so papers read from <c>oai_dc</c> have none.
 /// </summary>
@@ -68,8 +69,7 @@ public sealed class ArxivOaiParser : IPaperParser
     private ParsedItem ReadRecord(XElement record, int position)
     {
         var header = record.Element(Oai + "header");
-        if ((string?)header?.Attribute("status") == "deleted")
-            return ParsedItem.Rejected(position, $"{header?.Element(Oai + "identifier")?.Value ?? "record"}: deleted upstream (OAI-PMH status=deleted)");
+        if ((string?)header?.Attribute("status") == "deleted") return Withdrawal(header!, position);
         var metadata = record.Element(Oai + "metadata")?.Elements().FirstOrDefault();
         try
         {
@@ -84,6 +84,18 @@ public sealed class ArxivOaiParser : IPaperParser
         {
             return ParsedItem.Rejected(position, ex.Message);
         }
+    }
+
+    private static ParsedItem Withdrawal(XElement header, int position)
+    {
+        var identifier = header.Element(Oai + "identifier")?.Value.Trim() ?? "";
+        const string prefix = "oai:arXiv.org:";
+        var arxivId = PaperId.TryParseArxiv(identifier.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? identifier[prefix.Length..] : identifier);
+        var datestamp = header.Element(Oai + "datestamp")?.Value;
+        var day = datestamp is null ? null : SourceDates.ParseDay(datestamp);
+        if (arxivId is null) return ParsedItem.Rejected(position, $"deleted record '{TextShortening.Shorten(identifier, 60)}' has no arXiv id");
+        if (day is null) return ParsedItem.Rejected(position, $"{arxivId}: deleted record without a datestamp (YYYY-MM-DD)");
+        return ParsedItem.Withdrawn(position, arxivId, day.Value);
     }
 
     private Paper FromArxivRaw(XElement metadata)

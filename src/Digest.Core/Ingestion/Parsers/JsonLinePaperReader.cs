@@ -47,7 +47,7 @@ internal sealed class JsonLinePaperReader
         if (!json.Read() || json.TokenType != JsonTokenType.StartObject) throw new RecordException("line is not a JSON object");
 
         string? arxivId = null, title = null, abstractText = null, projectUrl = null, doi = null;
-        DateOnly? published = null, revised = null;
+        DateOnly? published = null, revised = null, withdrawnOn = null;
         int? upvotes = null;
         DateTimeOffset? firstSeen = null, updatedAt = null;
         IReadOnlyList<string> authors = [], categories = [], keywords = [], codeUrls = [], topics = [], sources = [];
@@ -76,6 +76,7 @@ internal sealed class JsonLinePaperReader
                 case PaperJsonNames.Sources: sources = Strings(ref json, name); break;
                 case PaperJsonNames.FirstSeen: firstSeen = Timestamp(ref json, name); break;
                 case PaperJsonNames.UpdatedAt: updatedAt = Timestamp(ref json, name); break;
+                case PaperJsonNames.WithdrawnOn: withdrawnOn = Day(ref json, name); break;
                 // "id" is derived again below; "source" (papers-dev's upstream repository) and unknown keys are ignored.
                 default: json.Skip(); break;
             }
@@ -105,6 +106,7 @@ internal sealed class JsonLinePaperReader
             Sources = sources.Contains(JsonLinesName) ? sources : [.. sources, JsonLinesName],
             FirstSeen = firstSeen ?? default,
             UpdatedAt = updatedAt ?? default,
+            WithdrawnOn = withdrawnOn,
         };
     }
 

@@ -229,7 +229,7 @@ public static class Schema
             -- The front page's featured papers, without a scan of every paper.
             CREATE INDEX papers_featured ON papers (featured_at) WHERE featured_at IS NOT NULL;
             """),
-        new(6, "OAI-PMH harvest progress", """
+        new(6, "OAI-PMH harvest progress, withdrawn papers", """
             -- One row per ArxivOai source: the harvest in progress (its from day and the token of its next page, stored
             -- after each page is), or, once complete (token null), the day the next harvest starts from.
             CREATE TABLE oai_harvests (
@@ -241,6 +241,11 @@ public static class Schema
                 pages              INTEGER NOT NULL DEFAULT 0,
                 updated_at         TEXT NOT NULL
             ) STRICT;
+
+            -- The day arXiv withdrew the paper (a deleted OAI-PMH record): kept, with its page, but out of search.
+            ALTER TABLE papers ADD COLUMN withdrawn_on TEXT;
+            -- The index check counts papers per change without reading rows; the few withdrawn ones are subtracted from this.
+            CREATE INDEX papers_withdrawn ON papers (change_seq) WHERE withdrawn_on IS NOT NULL;
             """),
     ];
 }

@@ -22,9 +22,17 @@ public static class SourceServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DigestOptions>>().Value.Fetch,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RemoteFetcher>>()));
+        services.AddSingleton<OaiHarvestStore>();
+        services.AddSingleton(sp => new OaiHarvester(
+            sp.GetRequiredService<RemoteFetcher>(),
+            sp.GetRequiredService<IngestService>(),
+            sp.GetRequiredService<OaiHarvestStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<OaiHarvester>>()));
         services.AddSingleton(sp => new RemoteSourceRunner(
             sp.GetRequiredService<RemoteFetcher>(),
             sp.GetRequiredService<IngestService>(),
+            sp.GetRequiredService<OaiHarvester>(),
             sp.GetRequiredService<SourceStatusStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RemoteSourceRunner>>()));

@@ -135,6 +135,12 @@ public sealed class PaperIndex : IDisposable
             // IndexWriter takes documents from several threads at once (one in-memory segment each): analysis is the costly part and runs on every core.
             Parallel.ForEach(papers, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, change =>
             {
+                // A withdrawn paper keeps its page but leaves search: its document goes.
+                if (change.Paper.WithdrawnOn is not null)
+                {
+                    writer.DeleteDocuments(new Term(PaperFields.Id, change.Paper.Id));
+                    return;
+                }
                 var document = PaperDocumentFactory.Create(change.Paper, change.ChangeSeq, change.Tokens);
                 if (newPapers?.Contains(change.Paper.Id) == true) writer.AddDocument(document);
                 else writer.UpdateDocument(new Term(PaperFields.Id, change.Paper.Id), document);

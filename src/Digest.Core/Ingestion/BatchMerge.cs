@@ -43,6 +43,16 @@ internal sealed class BatchMerge
 
     public void Add(Paper incoming, DateTimeOffset now, FileReport file)
     {
+        if (IsWithdrawalNotice(incoming))
+        {
+            // Only a stored paper can be marked; a notice about one never seen adds nothing (no stub without a title).
+            if (!_byId.ContainsKey(incoming.Id))
+            {
+                file.Unchanged++;
+                file.SkippedWithdrawals++;
+                return;
+            }
+        }
         var known = Find(incoming);
         incoming = WithoutRemovedDays(incoming, known?.Id);
         if (known is null)
@@ -75,6 +85,9 @@ internal sealed class BatchMerge
         _changed[merged.Id] = merged;
         file.Updated++;
     }
+
+    /// <summary>A notice from <see cref="ParsedItem.Withdrawn"/>: every paper that passed validation has a title.</summary>
+    private static bool IsWithdrawalNotice(Paper paper) => paper.WithdrawnOn is not null && paper.Title.Length == 0;
 
     private Paper WithoutRemovedDays(Paper incoming, string? knownId)
     {

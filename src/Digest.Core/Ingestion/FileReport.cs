@@ -17,6 +17,9 @@ public sealed class FileReport
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
 
+    /// <summary>Withdrawal notices (deleted OAI-PMH records) of papers not stored: nothing to mark, counted as unchanged too.</summary>
+    public int SkippedWithdrawals { get; set; }
+
     /// <summary>Valid records of a batch the storage failed to write (a full disk); they were not stored.</summary>
     public int NotStored { get; set; }
 

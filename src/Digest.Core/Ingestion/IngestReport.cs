@@ -62,6 +62,7 @@ public sealed class IngestReport
             }
             text.AppendLine($"{file.File} ({file.Format}): {Records(file.Seen)}, {file.Added} added, {file.Updated} updated, {file.Unchanged} unchanged, {file.Rejected} rejected");
             foreach (var note in file.Notes) text.AppendLine($"  note: {note}");
+            if (file.SkippedWithdrawals > 0) text.AppendLine($"  note: {CountPhrase.Of(file.SkippedWithdrawals, "withdrawal notice")} of papers not stored skipped");
         }
         foreach (var rejection in Rejections) text.AppendLine($"  rejected {rejection}");
         var recordRejections = Files.Sum(f => f.Rejected);

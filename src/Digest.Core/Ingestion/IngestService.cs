@@ -193,7 +193,8 @@ public sealed class IngestService(
                 report.Reject(file, item.Position, item.Problem ?? "rejected");
                 continue;
             }
-            var (paper, problem) = PaperValidator.Validate(item.Paper, _limits);
+            // A withdrawal notice carries only an id and a day: nothing to clean or cap, and no title to require.
+            var (paper, problem) = item.IsWithdrawal ? (item.Paper, null) : PaperValidator.Validate(item.Paper, _limits);
             if (paper is null)
             {
                 report.Reject(file, item.Position, problem!);

@@ -14,7 +14,7 @@ namespace Digest.Core.Ingestion;
 /// <item>Published: the earliest; revised: the latest; upvotes: the highest; ids, DOI, project page: the first known.</item>
 /// <item>Journal reference, comments, report number, licence: the latest source that states one (arXiv updates them with
 /// a new version or a publication); a source that says nothing leaves them as they are.</item>
-/// <item>First seen: the earliest (an imported export keeps its history).</item>
+/// <item>First seen: the earliest (an imported export keeps its history). Withdrawn: the first day known; a withdrawal is final.</item>
 /// </list>
 /// </summary>
 public static class PaperMerger
@@ -56,6 +56,7 @@ public static class PaperMerger
             Upvotes = existing.Upvotes is null ? incoming.Upvotes : incoming.Upvotes is null ? existing.Upvotes : Math.Max(existing.Upvotes.Value, incoming.Upvotes.Value),
             Sources = Union(existing.Sources, incoming.Sources),
             FirstSeen = incoming.FirstSeen != default && incoming.FirstSeen < existing.FirstSeen ? incoming.FirstSeen : existing.FirstSeen,
+            WithdrawnOn = existing.WithdrawnOn ?? incoming.WithdrawnOn,
         };
         return (merged, !SameFacts(existing, merged));
     }
@@ -68,7 +69,8 @@ public static class PaperMerger
         && a.Keywords.SequenceEqual(b.Keywords) && a.CodeUrls.SequenceEqual(b.CodeUrls)
         && a.ProjectUrl == b.ProjectUrl && a.Doi == b.Doi && a.Upvotes == b.Upvotes
         && a.JournalRef == b.JournalRef && a.Comments == b.Comments && a.ReportNumber == b.ReportNumber && a.License == b.License
-        && a.Sources.SequenceEqual(b.Sources) && a.FirstSeen == b.FirstSeen && TexSource.Same(a.TexSource, b.TexSource);
+        && a.Sources.SequenceEqual(b.Sources) && a.FirstSeen == b.FirstSeen && TexSource.Same(a.TexSource, b.TexSource)
+        && a.WithdrawnOn == b.WithdrawnOn;
 
     /// <summary>
     /// True when <paramref name="incoming"/> is <paramref name="known"/> with repeated names back in place: earlier versions

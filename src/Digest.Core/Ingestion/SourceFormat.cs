@@ -12,8 +12,11 @@ public enum SourceFormat
     /// <summary>An arXiv API Atom feed.</summary>
     ArxivAtom,
 
-    /// <summary>arXiv OAI-PMH records in the <c>arXivRaw</c> or <c>arXiv</c> metadata format.</summary>
+    /// <summary>arXiv OAI-PMH records in the <c>arXivRaw</c>, <c>arXiv</c> or <c>oai_dc</c> metadata format.</summary>
     ArxivOai,
+
+    /// <summary>An arXiv daily announcement feed of one category (RSS 2.0 or Atom, with <c>arxiv:announce_type</c>).</summary>
+    ArxivListing,
 
     /// <summary>JSON Lines in the shape of papers-dev.jsonl; also Digest's export format.</summary>
     JsonLines,

@@ -9,6 +9,7 @@ public static class SourceFormatNames
         [SourceFormat.HuggingFaceDaily] = "hf-daily",
         [SourceFormat.ArxivAtom] = "arxiv-atom",
         [SourceFormat.ArxivOai] = "arxiv-oai",
+        [SourceFormat.ArxivListing] = "arxiv-listing",
         [SourceFormat.JsonLines] = "jsonl",
         [SourceFormat.ArxivSnapshot] = "arxiv-snapshot",
     };

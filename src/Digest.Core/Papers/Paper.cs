@@ -71,6 +71,12 @@ public sealed record Paper
     /// <summary>When a curator featured the paper (UTC), or null. Set by the store, never by a source.</summary>
     public DateTimeOffset? FeaturedAt { get; init; }
 
+    /// <summary>
+    /// The day arXiv withdrew the paper (an OAI-PMH record with <c>status="deleted"</c>), or null. A withdrawn paper is
+    /// out of search but keeps its page, marked.
+    /// </summary>
+    public DateOnly? WithdrawnOn { get; init; }
+
     /// <summary>Topic slugs assigned by the taxonomy.</summary>
     public IReadOnlyList<string> Topics { get; init; } = [];
 

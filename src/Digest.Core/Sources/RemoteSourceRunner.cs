@@ -9,10 +9,13 @@ namespace Digest.Core.Sources;
 /// Fetches one remote source and ingests it through the same path and report as files: download every request of
 /// the run to temporary files, check that each is complete, then ingest them with the source's format and its name as
 /// the origin. Any failure records the error and ingests nothing; it never throws (except on cancellation).
+/// An OAI-PMH harvest is the exception: too large to download first, it is ingested page by page (<see cref="OaiHarvester"/>),
+/// and a failure keeps the pages stored before it.
 /// </summary>
 public sealed class RemoteSourceRunner(
     RemoteFetcher fetcher,
     IngestService ingest,
+    OaiHarvester harvester,
     SourceStatusStore statuses,
     TimeProvider timeProvider,
     ILogger<RemoteSourceRunner> logger)
@@ -24,21 +27,9 @@ public sealed class RemoteSourceRunner(
         var downloads = new List<string>();
         try
         {
-            foreach (var url in RequestUrls(source, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime)))
-            {
-                var path = await fetcher.DownloadAsync(url, cancellationToken);
-                downloads.Add(path);
-                if (await ResponseValidator.ValidateAsync(kind, path, cancellationToken) is { } problem)
-                {
-                    throw new FetchException($"{problem} ({url.PathAndQuery})");
-                }
-            }
-
-            var format = kind == RemoteSourceKind.ArxivQuery ? SourceFormat.ArxivAtom : SourceFormat.HuggingFaceDaily;
-            var sources = downloads.Select((path, i) => new IngestSource($"{source.Name}#{i + 1}", () => File.OpenRead(path))).ToList();
-            var report = await ingest.IngestAsync(sources, new IngestRequest { Format = format, Origin = source.Name }, cancellationToken: cancellationToken);
-            if (report.Cancelled) throw new OperationCanceledException(cancellationToken);
-            if (report.Files.FirstOrDefault(f => f.Error is not null) is { } failed) throw new FetchException(failed.Error!);
+            var report = kind == RemoteSourceKind.ArxivOai
+                ? await harvester.HarvestAsync(source, cancellationToken)
+                : await DownloadAndIngestAsync(source, kind, downloads, cancellationToken);
 
             await statuses.RecordSuccessAsync(source.Name, timeProvider.GetUtcNow(), report.Added, report.Updated, CancellationToken.None);
             logger.LogInformation("Source {Source}: {Seen} papers fetched, {Added} added, {Updated} updated, {Rejected} rejected",
@@ -60,17 +51,51 @@ public sealed class RemoteSourceRunner(
         }
     }
 
+    private async Task<IngestReport> DownloadAndIngestAsync(RemoteSourceOptions source, RemoteSourceKind kind, List<string> downloads, CancellationToken cancellationToken)
+    {
+        foreach (var url in RequestUrls(source, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime)))
+        {
+            var path = await fetcher.DownloadAsync(url, cancellationToken);
+            downloads.Add(path);
+            if (await ResponseValidator.ValidateAsync(kind, path, cancellationToken) is { } problem)
+            {
+                throw new FetchException($"{problem} ({url.PathAndQuery})");
+            }
+        }
+
+        var format = kind switch
+        {
+            RemoteSourceKind.ArxivQuery => SourceFormat.ArxivAtom,
+            RemoteSourceKind.ArxivListing => SourceFormat.ArxivListing,
+            _ => SourceFormat.HuggingFaceDaily,
+        };
+        var sources = downloads.Select((path, i) => new IngestSource($"{source.Name}#{i + 1}", () => File.OpenRead(path))).ToList();
+        var report = await ingest.IngestAsync(sources, new IngestRequest { Format = format, Origin = source.Name }, cancellationToken: cancellationToken);
+        if (report.Cancelled) throw new OperationCanceledException(cancellationToken);
+        if (report.Files.FirstOrDefault(f => f.Error is not null) is { } failed) throw new FetchException(failed.Error!);
+        return report;
+    }
+
     private async Task<SourceFetchResult> FailAsync(RemoteSourceOptions source, string error)
     {
-        logger.LogWarning("Source {Source}: {Error}; nothing ingested", source.Name, error);
+        if (source.Kind == RemoteSourceKind.ArxivOai) logger.LogWarning("Source {Source}: {Error}; the pages harvested before it are stored, and the next run continues from there", source.Name, error);
+        else logger.LogWarning("Source {Source}: {Error}; nothing ingested", source.Name, error);
         await statuses.RecordFailureAsync(source.Name, timeProvider.GetUtcNow(), error, CancellationToken.None);
         return new SourceFetchResult(source.Name, null, error);
     }
 
-    /// <summary>The requests of one run: one per day for Hugging Face (oldest first), one query for arXiv.</summary>
+    /// <summary>
+    /// The requests of one run: one per day for Hugging Face (oldest first), one query for arXiv, one feed per category
+    /// for arXiv listings. (An OAI-PMH harvest's requests follow from its answers: <see cref="OaiHarvester"/>.)
+    /// </summary>
     public static IReadOnlyList<Uri> RequestUrls(RemoteSourceOptions source, DateOnly today)
     {
         var baseUrl = source.EffectiveBaseUrl;
+        if (source.Kind == RemoteSourceKind.ArxivListing)
+        {
+            var feed = source.Format == ArxivListingFormat.Atom ? "atom" : "rss";
+            return source.Categories.Select(category => new Uri($"{baseUrl}/{feed}/{Uri.EscapeDataString(category)}")).ToList();
+        }
         if (source.Kind == RemoteSourceKind.ArxivQuery)
         {
             var query = Uri.EscapeDataString(source.Query ?? "");

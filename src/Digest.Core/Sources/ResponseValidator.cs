@@ -16,7 +16,14 @@ public static class ResponseValidator
     {
         await using var file = File.OpenRead(path);
         if (file.Length == 0) return "the response is empty";
-        return kind == RemoteSourceKind.ArxivQuery ? ValidateAtom(file) : await ValidateJsonAsync(file, cancellationToken);
+        return kind switch
+        {
+            RemoteSourceKind.ArxivQuery => ValidateXml(file, IsAtomFeed, "an Atom feed"),
+            // A weekend's feed has a channel and no items: complete, and valid.
+            RemoteSourceKind.ArxivListing => ValidateXml(file, root => IsAtomFeed(root) || root is { LocalName: "rss", NamespaceURI: "" }, "an RSS 2.0 or Atom feed"),
+            RemoteSourceKind.ArxivOai => OaiResponse.Read(path).Problem,
+            _ => await ValidateJsonAsync(file, cancellationToken),
+        };
     }
 
     private static async Task<string?> ValidateJsonAsync(Stream file, CancellationToken cancellationToken)
@@ -34,15 +41,17 @@ public static class ResponseValidator
         }
     }
 
-    private static string? ValidateAtom(Stream file)
+    private static bool IsAtomFeed(XmlReader root) => root is { LocalName: "feed", NamespaceURI: "http://www.w3.org/2005/Atom" };
+
+    private static string? ValidateXml(Stream file, Func<XmlReader, bool> rootIsExpected, string expected)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
         try
         {
             using var reader = XmlReader.Create(file, settings);
-            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "feed" || reader.NamespaceURI != "http://www.w3.org/2005/Atom")
+            if (reader.MoveToContent() != XmlNodeType.Element || !rootIsExpected(reader))
             {
-                return $"expected an Atom feed, found <{reader.Name}>";
+                return $"expected {expected}, found <{reader.Name}>{(reader.NamespaceURI.Length > 0 ? $" in namespace '{reader.NamespaceURI}'" : "")}";
             }
             while (reader.Read())
             {

@@ -12,7 +12,8 @@ internal sealed class PaperRow
         keywords AS Keywords, code_urls AS CodeUrls, project_url AS ProjectUrl, doi AS Doi, upvotes AS Upvotes,
         topics AS Topics, sources AS Sources, first_seen AS FirstSeen, updated_at AS UpdatedAt,
         reader_votes AS ReaderVotes, featured_at AS FeaturedAt,
-        journal_ref AS JournalRef, comments AS Comments, report_no AS ReportNumber, license AS License, tex_source AS TexSource
+        journal_ref AS JournalRef, comments AS Comments, report_no AS ReportNumber, license AS License, tex_source AS TexSource,
+        withdrawn_on AS WithdrawnOn
         """;
 
     public string Id { get; set; } = "";
@@ -40,6 +41,7 @@ internal sealed class PaperRow
     public string UpdatedAt { get; set; } = "";
     public long ChangeSeq { get; set; }
     public string? TexSource { get; set; }
+    public string? WithdrawnOn { get; set; }
 
     // Read only: the store's own facts, written by reader and curator actions, never by an upsert (see PaperStoreBatch).
     public long ReaderVotes { get; set; }
@@ -72,6 +74,7 @@ internal sealed class PaperRow
         UpdatedAt = FormatTimestamp(paper.UpdatedAt),
         ChangeSeq = changeSeq,
         TexSource = StoreJson.WriteTex(paper.TexSource),
+        WithdrawnOn = FormatDate(paper.WithdrawnOn),
     };
 
     public Paper ToPaper() => new()
@@ -98,6 +101,7 @@ internal sealed class PaperRow
         Sources = StoreJson.Read(Sources),
         FirstSeen = DateTimeOffset.Parse(FirstSeen, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
         UpdatedAt = DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        WithdrawnOn = ParseDate(WithdrawnOn),
         ReaderVotes = (int)ReaderVotes,
         FeaturedAt = FeaturedAt is null ? null : DateTimeOffset.Parse(FeaturedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
         TexSource = StoreJson.ReadTex(TexSource),

@@ -48,12 +48,22 @@ public sealed class PaperStore(SqliteDatabase database)
 
     private const string CountByChangeSeqSql = "SELECT change_seq AS Seq, COUNT(*) AS Count FROM papers GROUP BY change_seq";
 
-    /// <summary>How many stored papers each change last wrote (a scan of the change-number index, no rows read).</summary>
+    private const string CountWithdrawnByChangeSeqSql = "SELECT change_seq AS Seq, COUNT(*) AS Count FROM papers WHERE withdrawn_on IS NOT NULL GROUP BY change_seq";
+
+    /// <summary>
+    /// How many searchable stored papers each change last wrote (a scan of the change-number index, no rows read), as the
+    /// index should hold them: withdrawn papers are stored but not indexed, so they are not counted (a partial index).
+    /// </summary>
     public async Task<IReadOnlyDictionary<long, int>> CountByChangeSeqAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long Seq, int Count)>(new CommandDefinition(CountByChangeSeqSql, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.Seq, r => r.Count);
+        var counts = rows.ToDictionary(r => r.Seq, r => r.Count);
+        foreach (var (seq, withdrawn) in await connection.QueryAsync<(long Seq, int Count)>(new CommandDefinition(CountWithdrawnByChangeSeqSql, cancellationToken: cancellationToken)))
+        {
+            if ((counts[seq] -= withdrawn) == 0) counts.Remove(seq);
+        }
+        return counts;
     }
 
     private const string IdsWithChangeSeqsSql = "SELECT id FROM papers WHERE change_seq IN (SELECT value FROM json_each(@seqs))";

@@ -122,10 +122,10 @@ public sealed class PaperStoreBatch : IAsyncDisposable
     private const string UpsertSql = """
         INSERT INTO papers (id, arxiv_id, title, title_key, abstract, authors, published, revised, digest_days,
                             categories, keywords, code_urls, project_url, doi, upvotes, topics, sources,
-                            first_seen, updated_at, change_seq, journal_ref, comments, report_no, license, tex_source)
+                            first_seen, updated_at, change_seq, journal_ref, comments, report_no, license, tex_source, withdrawn_on)
         VALUES (@Id, @ArxivId, @Title, @TitleKey, @Abstract, @Authors, @Published, @Revised, @DigestDays,
                 @Categories, @Keywords, @CodeUrls, @ProjectUrl, @Doi, @Upvotes, @Topics, @Sources,
-                @FirstSeen, @UpdatedAt, @ChangeSeq, @JournalRef, @Comments, @ReportNumber, @License, @TexSource)
+                @FirstSeen, @UpdatedAt, @ChangeSeq, @JournalRef, @Comments, @ReportNumber, @License, @TexSource, @WithdrawnOn)
         ON CONFLICT (id) DO UPDATE SET
             arxiv_id = excluded.arxiv_id, title = excluded.title, title_key = excluded.title_key,
             abstract = excluded.abstract, authors = excluded.authors, published = excluded.published,
@@ -134,7 +134,7 @@ public sealed class PaperStoreBatch : IAsyncDisposable
             doi = excluded.doi, upvotes = excluded.upvotes, topics = excluded.topics, sources = excluded.sources,
             first_seen = excluded.first_seen, updated_at = excluded.updated_at, change_seq = excluded.change_seq,
             journal_ref = excluded.journal_ref, comments = excluded.comments, report_no = excluded.report_no, license = excluded.license,
-            tex_source = excluded.tex_source
+            tex_source = excluded.tex_source, withdrawn_on = excluded.withdrawn_on
         """;
 
     /// <summary>

@@ -1,6 +1,9 @@
 namespace Digest.Web.Endpoints;
 
-/// <summary>The body of <c>/api/papers/{id}</c>: every fact the paper page shows. Topics are slugs; <see cref="Upvotes"/> are the source's, <see cref="Votes"/> every vote trending counts.</summary>
+/// <summary>
+/// The body of <c>/api/papers/{id}</c>: every fact the paper page shows. Topics are slugs; <see cref="Upvotes"/> are the
+/// source's, <see cref="Votes"/> every vote trending counts; <see cref="WithdrawnOn"/> the day arXiv withdrew it, or null.
+/// </summary>
 internal sealed record ApiPaper(
     string Id,
     string? ArxivId,
@@ -9,6 +12,7 @@ internal sealed record ApiPaper(
     IReadOnlyList<string> Authors,
     DateOnly? Published,
     DateOnly? Revised,
+    DateOnly? WithdrawnOn,
     IReadOnlyList<DateOnly> DigestDays,
     IReadOnlyList<string> Topics,
     IReadOnlyList<string> Categories,

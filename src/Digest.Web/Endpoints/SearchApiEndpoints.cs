@@ -64,7 +64,7 @@ public static class SearchApiEndpoints
 
         var related = search.RelatedPapers(paper.Id, 5);
         return Results.Ok(new ApiPaper(
-            paper.Id, paper.ArxivId, paper.Title, paper.Abstract, paper.Authors, paper.Published, paper.Revised, paper.DigestDays,
+            paper.Id, paper.ArxivId, paper.Title, paper.Abstract, paper.Authors, paper.Published, paper.Revised, paper.WithdrawnOn, paper.DigestDays,
             paper.Topics, paper.Categories, paper.Keywords, paper.CodeUrls, paper.ProjectUrl,
             paper.Doi, paper.Doi is null ? null : DoiLinks.Resolver(paper.Doi), paper.JournalRef, paper.Comments, paper.ReportNumber,
             paper.License, PaperLicenses.ShortName(paper.License), paper.Upvotes, paper.Votes,

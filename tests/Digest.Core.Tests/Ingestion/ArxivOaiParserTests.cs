@@ -8,14 +8,16 @@ public class ArxivOaiParserTests
     private readonly ArxivOaiParser _parser = new();
 
     [Fact]
-    public void Parse_ArxivRaw_YieldsTwoPapersAndRejectsTheDeletedRecord()
+    public void Parse_ArxivRaw_YieldsTwoPapersAndAWithdrawalNoticeForTheDeletedRecord()
     {
         var context = Context();
 
         var items = Parse(_parser, Fixture("oai-arxivraw.xml"), context);
 
         Assert.Equal([1, 2, 3], items.Select(i => i.Position));
-        Assert.Equal("oai:arXiv.org:0704.0002: deleted upstream (OAI-PMH status=deleted)", items[1].Problem);
+        Assert.True(items[1].IsWithdrawal);
+        Assert.Equal("0704.0002", items[1].Paper!.ArxivId);
+        Assert.Equal(new DateOnly(2010, 1, 1), items[1].Paper!.WithdrawnOn);
         var first = items[0].Paper!;
         Assert.Equal("0704.0001", first.ArxivId);
         Assert.Equal(["C. Bal\\'azs", "E. L. Berger", "P. M. Nadolsky", "C.-P. Yuan"], first.Authors);
@@ -75,7 +77,7 @@ public class ArxivOaiParserTests
     {
         const string xml = """
             <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords>
-              <record><header><identifier>a</identifier></header><metadata><oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"/></metadata></record>
+              <record><header><identifier>a</identifier></header><metadata><mods xmlns="http://www.loc.gov/mods/v3"/></metadata></record>
               <record><header><identifier>b</identifier></header><metadata><arXiv xmlns="http://arxiv.org/OAI/arXiv/"><id>2403.00002</id><title>T</title><created>2nd March</created></arXiv></metadata></record>
               <record><header><identifier>c</identifier></header><metadata><arXivRaw xmlns="http://arxiv.org/OAI/arXivRaw/"><id>2403.00003</id><title>T</title><version><date>yesterday</date></version></arXivRaw></metadata></record>
               <record><header><identifier>d</identifier></header></record>
@@ -86,7 +88,7 @@ public class ArxivOaiParserTests
         var items = Parse(_parser, xml);
 
         Assert.Equal(5, items.Count);
-        Assert.StartsWith("metadata format <dc>", items[0].Problem);
+        Assert.StartsWith("metadata format <mods>", items[0].Problem);
         Assert.Equal("<created> is '2nd March', not a date (YYYY-MM-DD)", items[1].Problem);
         Assert.Equal("version date 'yesterday' is not an RFC 1123 date", items[2].Problem);
         Assert.Equal("record has no <metadata>", items[3].Problem);
@@ -103,5 +105,43 @@ public class ArxivOaiParserTests
 
         Assert.Single(items.Papers());
         Assert.Equal(2, Assert.Single(items.Rejections()).Position);
+    }
+
+    [Fact]
+    public void Parse_OaiDc_NamesFirstNameFirst_AbstractFromTheFirstDescription_CodeFromTheSecond()
+    {
+        var items = Parse(_parser, Fixture("oai-dc.xml"));
+
+        var papers = items.Papers();
+        Assert.Equal(2, papers.Count);
+        var first = papers[0];
+        Assert.Equal("0704.0001", first.ArxivId);
+        Assert.Equal(["C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan"], first.Authors);
+        Assert.Contains("massive photon pairs", first.Abstract);
+        Assert.DoesNotContain("Comment:", first.Abstract);
+        Assert.Equal(["https://github.com/example/diphoton"], first.CodeUrls);
+        Assert.Equal(new DateOnly(2007, 4, 2), first.Published);
+        Assert.Equal(new DateOnly(2007, 7, 24), first.Revised);
+        Assert.Equal("10.1103/PhysRevD.76.013009", first.Doi);
+        // dc:subject names a subject, not an arXiv category: none are guessed.
+        Assert.Empty(first.Categories);
+        Assert.Equal(["arxiv-oai"], first.Sources);
+
+        var second = papers[1];
+        Assert.Equal(["Ada Lovelace", "Alan Turing Jr", "The Analytical Engine Collaboration"], second.Authors);
+        Assert.Equal("We attend sparsely to long documents.", second.Abstract);
+        Assert.Empty(second.CodeUrls);
+        Assert.Equal(second.Published, second.Revised);
+        Assert.Null(second.Doi);
+    }
+
+    [Fact]
+    public void Parse_OaiDcRecordWithoutAnAbsUrl_IsRejectedWithWhatItHas()
+    {
+        var rejection = Assert.Single(Parse(_parser, Fixture("oai-dc.xml")).Rejections());
+
+        Assert.Equal(3, rejection.Position);
+        Assert.Contains("no dc:identifier with an arXiv abs URL", rejection.Problem);
+        Assert.Contains("Phys.Rev.D1:1,2024", rejection.Problem);
     }
 }

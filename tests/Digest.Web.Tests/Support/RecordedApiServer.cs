@@ -45,19 +45,27 @@ public sealed class RecordedApiServer : IAsyncDisposable
         foreach (var response in responses) queue.Enqueue(response);
     }
 
+    /// <summary>
+    /// Answers requests to exactly <paramref name="path"/> with query <paramref name="query"/> (as sent, with its <c>?</c>)
+    /// before any script of the path alone: for APIs whose pages differ only in their query (an OAI-PMH harvest).
+    /// </summary>
+    public void ScriptQuery(string path, string query, params ScriptedResponse[] responses) => Script(path + query, responses);
+
     public IReadOnlyList<RecordedRequest> RequestsTo(string path) => Requests.Where(r => r.Path == path).ToList();
 
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
-        Requests.Enqueue(new RecordedRequest(path, context.Request.QueryString.Value ?? "", context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow));
+        var query = context.Request.QueryString.Value ?? "";
+        Requests.Enqueue(new RecordedRequest(path, query, context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow));
         ScriptedResponse? response = null;
         // One lock for the dequeue and the "last repeats" memory: two requests at once must not see an empty queue
         // before the first has remembered what it took (the second would get a 404 nobody scripted).
         lock (_scripts)
         {
-            if (_scripts.TryGetValue(path, out var queue) && queue.TryDequeue(out var next)) response = _last[path] = next;
-            else _last.TryGetValue(path, out response);
+            var key = _scripts.ContainsKey(path + query) ? path + query : path;
+            if (_scripts.TryGetValue(key, out var queue) && queue.TryDequeue(out var next)) response = _last[key] = next;
+            else _last.TryGetValue(key, out response);
         }
         if (response is null)
         {

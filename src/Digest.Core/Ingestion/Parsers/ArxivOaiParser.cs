@@ -5,14 +5,19 @@ using Digest.Core.Text;
 namespace Digest.Core.Ingestion.Parsers;
 
 /// <summary>
-/// Reads arXiv OAI-PMH responses (<c>ListRecords</c> or <c>GetRecord</c>) in the <c>arXivRaw</c> or <c>arXiv</c>
-/// metadata format. Positions are 1-based record numbers. Deleted records and OAI errors are rejections.
+/// Reads arXiv OAI-PMH responses (<c>ListRecords</c> or <c>GetRecord</c>) in the <c>arXivRaw</c>, <c>arXiv</c> or
+/// <c>oai_dc</c> metadata format. Positions are 1-based record numbers. A deleted record (<c>status="deleted"</c>) is a
+/// withdrawal notice dated by its header's datestamp; OAI errors are rejections.
+/// Dublin Core has no arXiv categories (its <c>dc:subject</c> is a subject name such as "Computer Science - Machine
+/// Learning", not <c>cs.LG</c>), so papers read from <c>oai_dc</c> have none.
 /// </summary>
 public sealed class ArxivOaiParser : IPaperParser
 {
     private static readonly XNamespace Oai = "http://www.openarchives.org/OAI/2.0/";
     private static readonly XNamespace Raw = "http://arxiv.org/OAI/arXivRaw/";
     private static readonly XNamespace ArxivFormat = "http://arxiv.org/OAI/arXiv/";
+    private static readonly XNamespace OaiDc = "http://www.openarchives.org/OAI/2.0/oai_dc/";
+    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     private static readonly XName Record = Oai + "record";
     private static readonly XName Error = Oai + "error";
     private static readonly XName ResumptionToken = Oai + "resumptionToken";
@@ -64,21 +69,33 @@ public sealed class ArxivOaiParser : IPaperParser
     private ParsedItem ReadRecord(XElement record, int position)
     {
         var header = record.Element(Oai + "header");
-        if ((string?)header?.Attribute("status") == "deleted")
-            return ParsedItem.Rejected(position, $"{header?.Element(Oai + "identifier")?.Value ?? "record"}: deleted upstream (OAI-PMH status=deleted)");
+        if ((string?)header?.Attribute("status") == "deleted") return Withdrawal(header!, position);
         var metadata = record.Element(Oai + "metadata")?.Elements().FirstOrDefault();
         try
         {
             if (metadata is null) throw new RecordException("record has no <metadata>");
             var paper = metadata.Name == Raw + "arXivRaw" ? FromArxivRaw(metadata)
                 : metadata.Name == ArxivFormat + "arXiv" ? FromArxiv(metadata)
-                : throw new RecordException($"metadata format <{metadata.Name.LocalName}> ({metadata.Name.NamespaceName}) is not supported; use arXivRaw or arXiv");
+                : metadata.Name == OaiDc + "dc" ? FromDublinCore(metadata)
+                : throw new RecordException($"metadata format <{metadata.Name.LocalName}> ({metadata.Name.NamespaceName}) is not supported; use arXivRaw, arXiv or oai_dc");
             return ParsedItem.Accepted(position, paper);
         }
         catch (RecordException ex)
         {
             return ParsedItem.Rejected(position, ex.Message);
         }
+    }
+
+    private static ParsedItem Withdrawal(XElement header, int position)
+    {
+        var identifier = header.Element(Oai + "identifier")?.Value.Trim() ?? "";
+        const string prefix = "oai:arXiv.org:";
+        var arxivId = PaperId.TryParseArxiv(identifier.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? identifier[prefix.Length..] : identifier);
+        var datestamp = header.Element(Oai + "datestamp")?.Value;
+        var day = datestamp is null ? null : SourceDates.ParseDay(datestamp);
+        if (arxivId is null) return ParsedItem.Rejected(position, $"deleted record '{TextShortening.Shorten(identifier, 60)}' has no arXiv id");
+        if (day is null) return ParsedItem.Rejected(position, $"{arxivId}: deleted record without a datestamp (YYYY-MM-DD)");
+        return ParsedItem.Withdrawn(position, arxivId, day.Value);
     }
 
     private Paper FromArxivRaw(XElement metadata)
@@ -133,6 +150,47 @@ public sealed class ArxivOaiParser : IPaperParser
             ReportNumber = Text(metadata, ArxivFormat + "report-no"),
             License = Text(metadata, ArxivFormat + "license"),
             Sources = [Format.Name()],
+        };
+    }
+
+    private Paper FromDublinCore(XElement metadata)
+    {
+        var identifiers = metadata.Elements(Dc + "identifier").Select(i => i.Value.Trim()).ToList();
+        // The abs page URL is the record's arXiv id; a journal reference or a DOI may stand beside it.
+        var arxivId = identifiers.Where(i => i.Contains("arxiv.org/abs/", StringComparison.OrdinalIgnoreCase)).Select(PaperId.TryParseArxiv).FirstOrDefault(id => id is not null)
+            ?? throw new RecordException($"record has no dc:identifier with an arXiv abs URL (found: '{TextShortening.Shorten(string.Join(", ", identifiers), 80)}')");
+        var title = Text(metadata, Dc + "title") ?? "";
+        // arXiv writes the abstract as the first description and the author's comment ("Comment: 12 pages, code at ...") as a second.
+        var descriptions = metadata.Elements(Dc + "description").Select(d => d.Value).ToList();
+        var dates = metadata.Elements(Dc + "date").Select(d => d.Value)
+            .Select(text => SourceDates.ParseDay(text) ?? throw new RecordException($"dc:date '{TextShortening.Shorten(text, 60)}' is not a date (YYYY-MM-DD)"))
+            .ToList();
+        var doi = identifiers.FirstOrDefault(i => i.StartsWith("doi:", StringComparison.OrdinalIgnoreCase))?[4..].Trim();
+        return new Paper
+        {
+            Id = PaperId.For(arxivId, title),
+            ArxivId = arxivId,
+            Title = title,
+            Abstract = descriptions.Count > 0 ? descriptions[0] : "",
+            Authors = [.. metadata.Elements(Dc + "creator").Select(c => FirstNameFirst(c.Value)).Where(name => name.Length > 0)],
+            // Dates are listed oldest first: the first version, then the revisions.
+            Published = dates.Count > 0 ? dates[0] : null,
+            Revised = dates.Count > 0 ? dates[^1] : null,
+            CodeUrls = CodeLinkFinder.Find(string.Join('\n', descriptions.Skip(1))),
+            Doi = string.IsNullOrEmpty(doi) ? null : doi,
+            Sources = [Format.Name()],
+        };
+    }
+
+    /// <summary>"Lovelace, Ada" as "Ada Lovelace", "Yuan, C. -P., Jr" as "C. -P. Yuan Jr"; a name without a comma as it is.</summary>
+    private static string FirstNameFirst(string creator)
+    {
+        var parts = creator.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length switch
+        {
+            0 => "",
+            1 => parts[0],
+            _ => string.Join(' ', parts.Skip(1).Take(1).Append(parts[0]).Concat(parts.Skip(2))),
         };
     }
 

@@ -48,7 +48,7 @@ internal sealed class JsonLinePaperReader
 
         string? arxivId = null, title = null, abstractText = null, projectUrl = null, doi = null;
         string? journalRef = null, comments = null, reportNumber = null, license = null;
-        DateOnly? published = null, revised = null;
+        DateOnly? published = null, revised = null, withdrawnOn = null;
         int? upvotes = null;
         DateTimeOffset? firstSeen = null, updatedAt = null;
         IReadOnlyList<string> authors = [], categories = [], keywords = [], codeUrls = [], topics = [], sources = [];
@@ -83,6 +83,7 @@ internal sealed class JsonLinePaperReader
                 case PaperJsonNames.Sources: sources = Strings(ref json, name); break;
                 case PaperJsonNames.FirstSeen: firstSeen = Timestamp(ref json, name); break;
                 case PaperJsonNames.UpdatedAt: updatedAt = Timestamp(ref json, name); break;
+                case PaperJsonNames.WithdrawnOn: withdrawnOn = Day(ref json, name); break;
                 // "id" is derived again below; "source" (papers-dev's upstream repository) and unknown keys are ignored.
                 default: json.Skip(); break;
             }
@@ -118,6 +119,7 @@ internal sealed class JsonLinePaperReader
             Sources = sources.Contains(JsonLinesName) ? sources : [.. sources, JsonLinesName],
             FirstSeen = firstSeen ?? default,
             UpdatedAt = updatedAt ?? default,
+            WithdrawnOn = withdrawnOn,
         };
     }
 

@@ -65,6 +65,8 @@ public static class PaperJsonLinesWriter
             WriteStrings(json, PaperJsonNames.Sources, paper.Sources);
             json.WriteString(PaperJsonNames.FirstSeen, Timestamp(paper.FirstSeen));
             json.WriteString(PaperJsonNames.UpdatedAt, Timestamp(paper.UpdatedAt));
+            // Only when set: exports of stores without withdrawn papers stay as they were.
+            if (paper.WithdrawnOn is { } withdrawn) json.WriteString(PaperJsonNames.WithdrawnOn, Day(withdrawn));
             json.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";

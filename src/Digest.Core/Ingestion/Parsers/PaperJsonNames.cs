@@ -27,4 +27,5 @@ internal static class PaperJsonNames
     public const string Sources = "sources";
     public const string FirstSeen = "first_seen";
     public const string UpdatedAt = "updated_at";
+    public const string WithdrawnOn = "withdrawn_on";
 }

@@ -11,6 +11,8 @@ public static class PaperParsers
         new ArxivSnapshotParser(),
         new JsonLinesParser(),
         new ArxivOaiParser(),
+        // Before the API's Atom parser: a listing's Atom feed declares the same arxiv namespace.
+        new ArxivListingParser(),
         new ArxivAtomParser(),
         new DigestTextParser(),
     ];

@@ -240,5 +240,23 @@ public static class Schema
             -- JSON {"title", "abstract", "authors"} with only the texts that TeX decoding changed; null for papers without TeX.
             ALTER TABLE papers ADD COLUMN tex_source TEXT;
             """),
+        new(8, "OAI-PMH harvest progress, withdrawn papers", """
+            -- One row per ArxivOai source: the harvest in progress (its from day and the token of its next page, stored
+            -- after each page is), or, once complete (token null), the day the next harvest starts from.
+            CREATE TABLE oai_harvests (
+                source             TEXT PRIMARY KEY,
+                harvest_from       TEXT,
+                resumption_token   TEXT,
+                last_response_date TEXT,
+                next_from          TEXT,
+                pages              INTEGER NOT NULL DEFAULT 0,
+                updated_at         TEXT NOT NULL
+            ) STRICT;
+
+            -- The day arXiv withdrew the paper (a deleted OAI-PMH record): kept, with its page, but out of search.
+            ALTER TABLE papers ADD COLUMN withdrawn_on TEXT;
+            -- The index check counts papers per change without reading rows; the few withdrawn ones are subtracted from this.
+            CREATE INDEX papers_withdrawn ON papers (change_seq) WHERE withdrawn_on IS NOT NULL;
+            """),
     ];
 }

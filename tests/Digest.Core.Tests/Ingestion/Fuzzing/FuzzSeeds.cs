@@ -18,7 +18,8 @@ internal static class FuzzSeeds
     {
         SourceFormat.HuggingFaceDaily => [Fixture("hf-daily.json")],
         SourceFormat.ArxivAtom => [Fixture("arxiv-atom.xml"), Fixture("arxiv-atom-error.xml")],
-        SourceFormat.ArxivOai => [Fixture("oai-arxiv.xml"), Fixture("oai-arxivraw.xml")],
+        SourceFormat.ArxivOai => [Fixture("oai-arxiv.xml"), Fixture("oai-arxivraw.xml"), Fixture("oai-dc.xml")],
+        SourceFormat.ArxivListing => [Fixture("arxiv-listing-rss.xml"), Fixture("arxiv-listing-atom.xml")],
         SourceFormat.DigestText => [.. DigestPages()],
         SourceFormat.JsonLines => [.. JsonLines()],
         SourceFormat.ArxivSnapshot => [Fixture("arxiv-snapshot.jsonl")],

@@ -6,7 +6,8 @@ usage:
   client.py first-search BASE_URL START_NS        waits for the first 200 of /api/search; prints seconds since START_NS
   client.py latency BASE_URL queries.tsv          a warm-up pass, then p50/p90/p99 per kind (keyword, question)
   client.py facets BASE_URL [ROUNDS]              the same searches with and without facet work (see below)
-Lines it prints that start with "| " are rows for scale.sh's summary table.
+Lines it prints that start with "| " are rows for scale.sh's summary table. The API returns no timing of its own (no
+Server-Timing header, no field), so the latencies are the client's: request sent to answer read, on 127.0.0.1.
 """
 import json
 import sys

@@ -1,5 +1,6 @@
-# Sourced by the page benchmarks (search-pages.sh, lighthouse.sh); not run on its own.
+# Sourced by the page benchmarks (search-pages.sh, lighthouse.sh, scale.sh); not run on its own.
 #   start_app_at_scale PAPERS
+#   (its steps, for scripts that time them: publish_app, use_data_dir, launch_app, wait_for_app; stop_app)
 #   sign_in_admin EMAIL         (after the start) sets COOKIE to a signed-in admin's session and JAR to its cookie jar
 # Builds Release, generates a PAPERS-paper corpus from papers-dev.jsonl (search-pages/make-corpus.py), ingests it with
 # the app's CLI into a data directory, starts the app on 127.0.0.1:$PORT and waits until its index is in step with
@@ -12,35 +13,36 @@ PORT="${DIGEST_PORT:-5187}"
 BASE_URL="http://127.0.0.1:$PORT"
 WORK="$(mktemp -d /tmp/digest-bench.XXXXXX)"
 APP_PID=""
-stop_app_at_scale() {
+stop_app() {
   if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  APP_PID=""
+}
+stop_app_at_scale() {
+  stop_app
   rm -rf "$WORK"
 }
 trap stop_app_at_scale EXIT
 
-start_app_at_scale() {
-  local papers="$1"
+publish_app() {
   echo "== build (Release)"
   dotnet publish src/Digest.Web -c Release -o "$WORK/app" --nologo -v quiet
+}
 
+# The app and its CLI read the data directory from these settings.
+use_data_dir() {
   export Digest__DataDirectory="${DIGEST_BENCH_DATA:-$WORK/data}"
   export Digest__SeedSampleDigest=false
   export Digest__WatchInbox=false
-  if [[ -f "$Digest__DataDirectory/digest.db" ]]; then
-    echo "== reusing $Digest__DataDirectory"
-  else
-    echo "== corpus: $papers papers from $SEED"
-    python3 benchmarks/search-pages/make-corpus.py "$SEED" "$papers" "$WORK/corpus.jsonl"
-    echo "== ingest"
-    time dotnet "$WORK/app/Digest.Web.dll" ingest "$WORK/corpus.jsonl" > "$WORK/ingest.log"
-    tail -n 3 "$WORK/ingest.log"
-  fi
+}
 
-  echo "== start app on 127.0.0.1:$PORT"
+launch_app() {
   # No result cache exists in the app; every request runs the search and renders the page.
   ASPNETCORE_URLS="$BASE_URL" Logging__LogLevel__Default=Warning \
     dotnet "$WORK/app/Digest.Web.dll" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
+}
+
+wait_for_app() {
   for _ in $(seq 1 120); do
     curl -fs "$BASE_URL/search?q=learning" -o /dev/null && break
     sleep 1
@@ -54,6 +56,25 @@ start_app_at_scale() {
   done
   curl -fs "$BASE_URL/readyz" || { echo "the index did not catch up"; cat "$WORK/app.log"; exit 1; }
   echo
+}
+
+start_app_at_scale() {
+  local papers="$1"
+  publish_app
+  use_data_dir
+  if [[ -f "$Digest__DataDirectory/digest.db" ]]; then
+    echo "== reusing $Digest__DataDirectory"
+  else
+    echo "== corpus: $papers papers from $SEED"
+    python3 benchmarks/search-pages/make-corpus.py "$SEED" "$papers" "$WORK/corpus.jsonl"
+    echo "== ingest"
+    time dotnet "$WORK/app/Digest.Web.dll" ingest "$WORK/corpus.jsonl" > "$WORK/ingest.log"
+    tail -n 3 "$WORK/ingest.log"
+  fi
+
+  echo "== start app on 127.0.0.1:$PORT"
+  launch_app
+  wait_for_app
 }
 
 # A session without a browser, as a new admin gets one: the CLI prints a one-time link, its page's form (antiforgery

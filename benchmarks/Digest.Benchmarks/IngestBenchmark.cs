@@ -64,6 +64,7 @@ public static class IngestBenchmark
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         // On a shared machine the wall clock mostly measures waiting for a core; CPU seconds say what the work costs.
         Console.WriteLine($"{label,-32} {report.Seen,7:N0} records ({report.Added:N0} added, {report.Updated:N0} updated, {report.Unchanged:N0} unchanged) in {clock.Elapsed.TotalSeconds,6:0.00} s wall = {report.Seen / clock.Elapsed.TotalSeconds,7:N0} papers/s; {cpu,6:0.00} CPU s = {report.Seen / cpu,7:N0} papers per CPU-second (load {MachineLoad.Averages(1)})");
+        Console.WriteLine($"{"",-32} stages: {report.Stages}");
     }
 
     /// <summary>The same papers under other ids and titles: as many new papers, with the same text statistics.</summary>

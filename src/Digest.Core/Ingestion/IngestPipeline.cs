@@ -25,7 +25,7 @@ internal sealed class IngestPipeline
 {
     // A refresh makes new papers searchable, and flushes the writer's buffer into a new segment. After every batch it
     // left a bulk import of 19,278 papers with hundreds of small segments to merge, and opened a new reader (with its
-    // facet maps) each time: at most this often in a long run, and once at its end.
+    // facet maps) each time: after the first batch (a reader sees the import start), then at most this often, and once at the end.
     private static readonly TimeSpan SearchableEvery = TimeSpan.FromSeconds(5);
 
     private readonly Channel<List<(Paper Paper, FileReport File)>> _toStore =
@@ -39,7 +39,7 @@ internal sealed class IngestPipeline
     private readonly ILogger _logger;
     private readonly Task _storing;
     private readonly Task _indexing;
-    private readonly Stopwatch _sinceSearchable = Stopwatch.StartNew();
+    private Stopwatch? _sinceSearchable;
 
     /// <param name="report">The run's report; the store stage sets its storage failure.</param>
     /// <param name="store">Merges and commits one batch; null when it changed nothing. Storage failures escape it.</param>
@@ -94,6 +94,7 @@ internal sealed class IngestPipeline
     {
         var full = _filling;
         _filling = new(PaperStore.BatchSize);
+        var waiting = Stopwatch.StartNew();
         try
         {
             await _toStore.Writer.WriteAsync(full, cancellationToken);
@@ -102,6 +103,10 @@ internal sealed class IngestPipeline
         {
             // The store stage ended with an exception; draining the pipeline rethrows it.
             await DrainAsync();
+        }
+        finally
+        {
+            _report.Stages.ReaderWaiting += waiting.Elapsed;
         }
     }
 
@@ -151,9 +156,13 @@ internal sealed class IngestPipeline
     {
         var before = incoming.Select(i => i.File).Distinct().Select(f => (File: f, f.Added, f.Updated, f.Unchanged)).ToList();
         var notStored = incoming.GroupBy(i => i.File).Select(g => (File: g.Key, Count: g.Count())).ToList();
+        var busy = Stopwatch.StartNew();
         try
         {
-            return await _store(incoming);
+            var stored = await _store(incoming);
+            _report.Stages.Storing += busy.Elapsed - (stored?.TopicsTime ?? TimeSpan.Zero);
+            _report.Stages.Topics += stored?.TopicsTime ?? TimeSpan.Zero;
+            return stored;
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {
@@ -169,12 +178,14 @@ internal sealed class IngestPipeline
     {
         await foreach (var batch in _toIndex.Reader.ReadAllAsync(CancellationToken.None))
         {
-            var searchable = _sinceSearchable.Elapsed >= SearchableEvery;
+            var searchable = _sinceSearchable is null || _sinceSearchable.Elapsed >= SearchableEvery;
+            var busy = Stopwatch.StartNew();
             try
             {
                 // From here the store has the batch; indexing it must not be cancelled half-way (a catch-up would repair it anyway).
                 await _index.IndexCommittedBatchAsync(batch.Papers, batch.Tokens, batch.AddedIds, batch.RemovedIds, batch.ChangeSeq, batch.ChangeSeq - 1, searchable, CancellationToken.None);
-                if (searchable) _sinceSearchable.Restart();
+                if (searchable) _sinceSearchable = Stopwatch.StartNew();
+                _report.Stages.Indexing += busy.Elapsed;
             }
             catch (Exception e) when (StorageFailure.Is(e))
             {

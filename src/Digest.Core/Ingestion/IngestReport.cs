@@ -26,6 +26,9 @@ public sealed class IngestReport
     /// </summary>
     public string? StorageFailure { get; set; }
 
+    /// <summary>Where the run spent its time, stage by stage.</summary>
+    public IngestStageTimes Stages { get; } = new();
+
     public int FilesRead => Files.Count(f => f.Error is null);
     public int Seen => Files.Sum(f => f.Seen);
     public int Added => Files.Sum(f => f.Added);

@@ -61,6 +61,7 @@ public sealed class IngestService(
     private async Task<IngestReport> RunAsync(IngestRequest request, Func<IngestReport, IngestPipeline, Task> read, CancellationToken cancellationToken)
     {
         var report = new IngestReport { StartedAt = _time.GetUtcNow() };
+        var run = Stopwatch.StartNew();
         try
         {
             var pipeline = new IngestPipeline(report, StoreBatchAsync, index, options.Value.DataPath, logger);
@@ -70,6 +71,7 @@ public sealed class IngestService(
             }
             finally
             {
+                report.Stages.Reading = run.Elapsed - report.Stages.ReaderWaiting;
                 await pipeline.CompleteAsync(cancellationToken);
             }
         }
@@ -80,7 +82,9 @@ public sealed class IngestService(
         }
         finally
         {
+            var commit = Stopwatch.StartNew();
             await CommitIndexAsync();
+            report.Stages.Committing = commit.Elapsed;
             report.FinishedAt = _time.GetUtcNow();
         }
         try
@@ -95,8 +99,8 @@ public sealed class IngestService(
         {
             logger.LogError("Ingest ({Origin}) stopped: {Reason}; {Added} added and {Updated} updated papers before it are stored", request.Origin, report.StorageFailure, report.Added, report.Updated);
         }
-        logger.LogInformation("Ingest ({Origin}): {Files} files, {Seen} seen, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
-            request.Origin, report.Files.Count, report.Seen, report.Added, report.Updated, report.Unchanged, report.Rejected);
+        logger.LogInformation("Ingest ({Origin}): {Files} files, {Seen} seen, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected; {Stages}",
+            request.Origin, report.Files.Count, report.Seen, report.Added, report.Updated, report.Unchanged, report.Rejected, report.Stages);
         return report;
     }
 
@@ -238,11 +242,13 @@ public sealed class IngestService(
         var changed = merge.Changed;
         // A batch that changes nothing writes nothing: its change number must not reach the index without rows behind it.
         if (changed.Count == 0) return null;
+        var topics = Stopwatch.StartNew();
         var tokens = AssignTopics(changed);
+        topics.Stop();
         await batch.UpsertAsync(changed);
         foreach (var (oldId, newId) in merge.Rekeyed) await batch.RekeyAsync(oldId, newId);
         await batch.CommitAsync();
-        return new StoredBatch(changed, tokens, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq);
+        return new StoredBatch(changed, tokens, merge.AddedIds, merge.Rekeyed.Select(r => r.OldId).ToList(), batch.ChangeSeq, topics.Elapsed);
     }
 
     /// <summary>

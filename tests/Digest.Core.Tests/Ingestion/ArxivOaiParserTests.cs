@@ -120,6 +120,7 @@ public class ArxivOaiParserTests
         Assert.Contains("massive photon pairs", first.Abstract);
         Assert.DoesNotContain("Comment:", first.Abstract);
         Assert.Equal(["https://github.com/example/diphoton"], first.CodeUrls);
+        Assert.Equal("37 pages, 15 figures; code at https://github.com/example/diphoton", first.Comments);
         Assert.Equal(new DateOnly(2007, 4, 2), first.Published);
         Assert.Equal(new DateOnly(2007, 7, 24), first.Revised);
         Assert.Equal("10.1103/PhysRevD.76.013009", first.Doi);

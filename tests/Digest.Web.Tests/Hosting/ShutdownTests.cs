@@ -46,8 +46,10 @@ public class ShutdownTests
                 storedAtStop = await store.CountAsync();
             }
 
-            Assert.Equal(PaperStore.BatchSize, storedAtStop);
-            // Whole batches only: the batch in progress when the stop came was rolled back.
+            // Whole batches only: the batches handed to the store before the stop are stored whole (the pipeline holds a
+            // few beside the one searchable), the one being read when the stop came is dropped, the rest never read.
+            Assert.InRange(storedAtStop, PaperStore.BatchSize, total - 100 - PaperStore.BatchSize);
+            Assert.Equal(0, storedAtStop % PaperStore.BatchSize);
             Assert.True(File.Exists(Path.Combine(dataDirectory, "inbox", "big.jsonl")), "a cancelled file stays in the inbox for the next start");
 
             using var restarted = new DigestAppFactory(new Dictionary<string, string?> { ["Digest:DataDirectory"] = dataDirectory });

@@ -166,6 +166,7 @@ public sealed class ArxivOaiParser : IPaperParser
             .Select(text => SourceDates.ParseDay(text) ?? throw new RecordException($"dc:date '{TextShortening.Shorten(text, 60)}' is not a date (YYYY-MM-DD)"))
             .ToList();
         var doi = identifiers.FirstOrDefault(i => i.StartsWith("doi:", StringComparison.OrdinalIgnoreCase))?[4..].Trim();
+        var comment = descriptions.Skip(1).Select(d => d.Trim()).FirstOrDefault(d => d.StartsWith("Comment:", StringComparison.OrdinalIgnoreCase));
         return new Paper
         {
             Id = PaperId.For(arxivId, title),
@@ -177,6 +178,7 @@ public sealed class ArxivOaiParser : IPaperParser
             Published = dates.Count > 0 ? dates[0] : null,
             Revised = dates.Count > 0 ? dates[^1] : null,
             CodeUrls = CodeLinkFinder.Find(string.Join('\n', descriptions.Skip(1))),
+            Comments = comment is null ? null : comment["Comment:".Length..].Trim() is { Length: > 0 } text ? text : null,
             Doi = string.IsNullOrEmpty(doi) ? null : doi,
             Sources = [Format.Name()],
         };

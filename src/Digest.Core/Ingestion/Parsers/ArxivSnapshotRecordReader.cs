@@ -184,7 +184,7 @@ internal sealed class ArxivSnapshotRecordReader
                 // Elements past the suffix are affiliations: not part of the name.
                 else if (index < parts.Length)
                 {
-                    parts[index] = Text(ref json, "authors_parsed");
+                    parts[index] = JsonFields.Text(ref json, "authors_parsed");
                 }
                 index++;
             }
@@ -199,23 +199,10 @@ internal sealed class ArxivSnapshotRecordReader
         json.Read();
         return json.TokenType switch
         {
-            JsonTokenType.String => Text(ref json, name),
+            JsonTokenType.String => JsonFields.Text(ref json, name),
             JsonTokenType.Null => null,
             _ => throw WrongType(name, "a string", json.TokenType),
         };
-    }
-
-    // JSON may escape half of a surrogate pair ("\ud800"), which is no .NET text: GetString throws for it.
-    private static string Text(ref Utf8JsonReader json, string name)
-    {
-        try
-        {
-            return json.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            throw JsonFields.UnpairedSurrogate(name);
-        }
     }
 
     private static DateOnly? Day(ref Utf8JsonReader json, string name)

@@ -34,6 +34,20 @@ internal static class JsonFields
     }
 
     /// <summary>The rejection for a string with an escaped half of a surrogate pair.</summary>
+    /// <summary>The string at the reader (a value or a property name), for readers that stream a line without a tree.</summary>
+    // JSON may escape half of a surrogate pair ("\ud800"), which is no .NET text: GetString throws for it.
+    public static string Text(ref Utf8JsonReader json, string field)
+    {
+        try
+        {
+            return json.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw UnpairedSurrogate(field);
+        }
+    }
+
     public static RecordException UnpairedSurrogate(string field) =>
         new($"'{field}' is not valid text: it escapes half of a surrogate pair (\\uD800-\\uDFFF)");
 

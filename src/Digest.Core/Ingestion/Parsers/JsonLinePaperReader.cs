@@ -57,7 +57,7 @@ internal sealed class JsonLinePaperReader
 
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
-            var name = Text(ref json, "property name");
+            var name = JsonFields.Text(ref json, "property name");
             json.Read();
             switch (name)
             {
@@ -127,23 +127,10 @@ internal sealed class JsonLinePaperReader
 
     private static string? String(ref Utf8JsonReader json, string name) => json.TokenType switch
     {
-        JsonTokenType.String => Text(ref json, name),
+        JsonTokenType.String => JsonFields.Text(ref json, name),
         JsonTokenType.Null => null,
         _ => throw WrongType(name, "a string", json.TokenType),
     };
-
-    // JSON may escape half of a surrogate pair ("\ud800"), which is no .NET text: GetString throws for it.
-    private static string Text(ref Utf8JsonReader json, string name)
-    {
-        try
-        {
-            return json.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            throw JsonFields.UnpairedSurrogate(name);
-        }
-    }
 
     private static TexSource? Tex(ref Utf8JsonReader json)
     {
@@ -153,7 +140,7 @@ internal sealed class JsonLinePaperReader
         IReadOnlyList<string>? authors = null;
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
-            var name = Text(ref json, "property name");
+            var name = JsonFields.Text(ref json, "property name");
             json.Read();
             var path = $"{PaperJsonNames.Tex}.{name}";
             switch (name)
@@ -175,7 +162,7 @@ internal sealed class JsonLinePaperReader
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
             if (json.TokenType != JsonTokenType.String) throw WrongType($"{name}[{values.Count}]", "a string", json.TokenType);
-            values.Add(Text(ref json, $"{name}[{values.Count}]"));
+            values.Add(JsonFields.Text(ref json, $"{name}[{values.Count}]"));
         }
         return values;
     }
